@@ -1,0 +1,56 @@
+# Inspection findings tracker. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+# uv installs the locked dependencies in seconds. Use the one on PATH, else bootstrap a private
+# copy with pip (no download outside the package registry).
+UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PYTHON := .venv/bin/python
+MANAGE := $(PYTHON) manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+.PHONY: install
+install: .venv/.synced ## Create the virtual environment and install the locked dependencies
+
+.PHONY: setup
+setup: install ## Migrate, load reference and demo data, create the demo sign-ins
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) create_demo_users
+
+.PHONY: run
+run: setup ## Set up, then serve the app on http://127.0.0.1:8000 (SQLite)
+	$(MANAGE) runserver $(HOST)
+
+.PHONY: test
+test: install ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## Check the code with ruff
+	.venv/bin/ruff check .
+
+.PHONY: format
+format: install ## Format the code with ruff
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+.PHONY: migrations-check
+migrations-check: install ## Fail if a model change has no migration
+	$(MANAGE) makemigrations --check --dry-run
+
+.PHONY: clean
+clean: ## Remove the virtual environment, the SQLite database and test artifacts
+	rm -rf .venv .tools db.sqlite3 artifacts .pytest_cache

@@ -1,0 +1,6 @@
+from django.db import models
+
+
+class Role(models.TextChoices):
+    STAFF = "staff", "Staff"
+    MANAGER = "manager", "Manager"

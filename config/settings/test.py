@@ -1,0 +1,11 @@
+"""The test suite: base settings with a throwaway key, debug off, fast hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+os.environ["DEBUG"] = "false"
+
+from config.settings.base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DEMO_USERS_ALLOWED = True

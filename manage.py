@@ -1,0 +1,18 @@
+#!/usr/bin/env python
+"""Django's command-line utility for administrative tasks."""
+
+import os
+import sys
+
+
+def main():
+    # Development settings by default so a newcomer needs no environment; production
+    # deployments set DJANGO_SETTINGS_MODULE=config.settings.production.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.development")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

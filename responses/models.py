@@ -1,0 +1,207 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from forces.models import LocalPolicingBody
+from inspections.choices import FindingKind
+from inspections.models import Finding, Inspection
+from responses import deadlines
+from responses.choices import SENT_STATUSES, ChecklistItem, RecommendationAction, ResponseStatus
+
+
+class Section55ResponseQuerySet(models.QuerySet):
+    def with_deadline_state(self, on=None):
+        """Annotate ``deadline_on``, ``has_started`` and ``deadline_state`` (a ResponseState
+        value) so lists can filter and sort by them; ``compute_deadline_state`` is the twin for
+        one response."""
+        return self.annotate(
+            deadline_on=deadlines.deadline_expression(),
+            has_started=deadlines.started_expression(FindingResponse),
+        ).annotate(deadline_state=deadlines.response_state_expression(on=on))
+
+
+class Section55Response(models.Model):
+    """One local policing body's Section 55 response to one inspection report."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="responses")
+    policing_body = models.ForeignKey(
+        LocalPolicingBody, on_delete=models.PROTECT, related_name="responses"
+    )
+    status = models.CharField(
+        max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT
+    )
+    key_findings = models.TextField(blank=True, help_text="The office's summary of the report.")
+    recommendations_note = models.TextField(
+        blank=True, help_text="Printed under Recommendations, e.g. that there are none for us."
+    )
+    afi_introduction = models.TextField(
+        blank=True, verbose_name="introduction to the areas for improvement"
+    )
+    chief_comments_due = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="chief constable's comments due",
+        help_text="The date set for the chief constable's comments (s.55(4)).",
+    )
+    chief_comments_received = models.DateField(
+        null=True, blank=True, verbose_name="chief constable's comments received"
+    )
+    chief_constable_response = models.TextField(
+        blank=True, help_text="The chief constable's general response to the report."
+    )
+    general_comment = models.TextField(blank=True, help_text="The office's general comment.")
+    conclusion = models.TextField(blank=True)
+    submitted_on = models.DateField(
+        null=True, blank=True, help_text="When the response was sent to HMICFRS and published."
+    )
+    published_on = models.DateField(null=True, blank=True)
+    # Incremented on every save from the workspace, so a stale form cannot overwrite newer work.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = Section55ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-inspection__publication_date", "policing_body__name"]
+        verbose_name = "Section 55 response"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "policing_body"],
+                name="response_one_per_inspection_and_body",
+                violation_error_message="This body already has a response to this inspection.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ResponseStatus.values), name="response_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=SENT_STATUSES)
+                | models.Q(submitted_on__isnull=False),
+                name="response_sent_has_date",
+                violation_error_message=(
+                    "A submitted or published response needs its submission date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ResponseStatus.PUBLISHED)
+                | models.Q(published_on__isnull=False),
+                name="response_published_has_date",
+                violation_error_message="A published response needs its publication date.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.policing_body} response to {self.inspection}"
+
+    @property
+    def deadline(self):
+        return deadlines.section55_deadline(
+            self.inspection.publication_day, self.policing_body.deadline_convention
+        )
+
+    @property
+    def deadline_rule(self):
+        return deadlines.explain_rule(self.policing_body.deadline_convention)
+
+    def days_left(self, on=None):
+        return deadlines.days_left(self.deadline, on)
+
+    def compute_has_started(self):
+        if self.status != ResponseStatus.DRAFT or any(
+            (self.chief_constable_response, self.general_comment, self.conclusion)
+        ):
+            return True
+        return self.finding_responses.exclude(
+            chief_constable_response="", office_comment="", action_explanation=""
+        ).exists()
+
+    def compute_deadline_state(self, on=None):
+        return deadlines.response_state(
+            deadline=self.deadline,
+            submitted_on=self.submitted_on,
+            started=self.compute_has_started(),
+            on=on,
+        )
+
+    def findings_in_scope(self):
+        """Causes of concern, recommendations and AFIs directed at this body's force(s)."""
+        return (
+            self.inspection.findings.needing_response()
+            .directed_at_policing_body(self.policing_body)
+            .order_by("order", "pk")
+        )
+
+
+class FindingResponse(models.Model):
+    """What the chief constable and the office say about one finding."""
+
+    response = models.ForeignKey(
+        Section55Response, on_delete=models.CASCADE, related_name="finding_responses"
+    )
+    finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="responses")
+    chief_constable_response = models.TextField(blank=True)
+    office_comment = models.TextField(blank=True, help_text="The office's comment on the finding.")
+    action = models.CharField(
+        max_length=10,
+        choices=RecommendationAction.choices,
+        blank=True,
+        verbose_name="section 55(5B) action",
+        help_text="Recommendations only.",
+    )
+    action_explanation = models.TextField(
+        blank=True, help_text="The action taken or proposed, or why no action is taken."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["response", "finding__order", "finding__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "finding"], name="finding_response_one_per_finding"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(action="") | models.Q(action__in=RecommendationAction.values),
+                name="finding_response_action_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.finding.label} ({self.response.policing_body})"
+
+    def clean(self):
+        errors = {}
+        if self.finding_id and self.response_id:
+            if self.finding.inspection_id != self.response.inspection_id:
+                errors["finding"] = "The finding must come from the inspection being answered."
+            if self.action and self.finding.kind != FindingKind.RECOMMENDATION:
+                errors["action"] = "Only a recommendation takes a section 55(5B) action."
+        if self.action and not self.action_explanation.strip():
+            errors["action_explanation"] = "Explain the action, or why there is none."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ChecklistEntry(models.Model):
+    """One ticked item of the "For Office Use Only" checklist, with its date where known."""
+
+    response = models.ForeignKey(
+        Section55Response, on_delete=models.CASCADE, related_name="checklist"
+    )
+    item = models.CharField(max_length=20, choices=ChecklistItem.choices)
+    done_on = models.DateField(null=True, blank=True, help_text="Leave blank if not recorded.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["response", "item"]
+        verbose_name = "checklist entry"
+        verbose_name_plural = "checklist entries"
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="checklist_item_once"),
+            models.CheckConstraint(
+                condition=models.Q(item__in=ChecklistItem.values), name="checklist_item_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_item_display()
