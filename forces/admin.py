@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from forces.models import Body, Force, LocalPolicingBody, Region, Rocu
+from forces.choices import BodyKind
+from forces.models import Body, LocalPolicingBody, Region
 
 
 @admin.register(Region)
@@ -20,7 +22,8 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 class ForceInline(admin.TabularInline):
-    model = Force
+    model = Body
+    fk_name = "policing_body"
     fields = ["name", "short_name", "region"]
     readonly_fields = fields
     extra = 0
@@ -30,6 +33,9 @@ class ForceInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj):
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("region")
 
 
 @admin.register(LocalPolicingBody)
@@ -48,50 +54,50 @@ class LocalPolicingBodyAdmin(SimpleHistoryAdmin):
         return ", ".join(force.short_name for force in obj.forces.all())
 
 
-class BodyAdminBase(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "region"]
-    list_filter = ["region"]
-    list_select_related = ["region"]
-    search_fields = ["name", "short_name", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = [
+            "kind",
+            "name",
+            "short_name",
+            "slug",
+            "aliases",
+            "region",
+            "policing_body",
+            "members",
+        ]
 
-
-@admin.register(Force)
-class ForceAdmin(BodyAdminBase):
-    list_display = [*BodyAdminBase.list_display, "policing_body", "rocu_names"]
-    list_select_related = ["region", "policing_body"]
-    fields = ["name", "short_name", "slug", "aliases", "region", "policing_body"]
-    autocomplete_fields = ["policing_body"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("rocus")
-
-    @admin.display(description="ROCU")
-    def rocu_names(self, obj):
-        return ", ".join(rocu.short_name for rocu in obj.rocus.all())
-
-
-@admin.register(Rocu)
-class RocuAdmin(BodyAdminBase):
-    list_display = [*BodyAdminBase.list_display, "member_names"]
-    fields = ["name", "short_name", "slug", "aliases", "region", "members"]
-    filter_horizontal = ["members"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("members")
-
-    @admin.display(description="member forces")
-    def member_names(self, obj):
-        return ", ".join(force.short_name for force in obj.members.all())
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == BodyKind.FORCE and data.get("members"):
+            self.add_error("members", "Only a ROCU has member forces.")
+        return data
 
 
 @admin.register(Body)
-class BodyAdmin(BodyAdminBase):
-    """All forces and ROCUs together; used for autocomplete where either may be chosen."""
+class BodyAdmin(SimpleHistoryAdmin):
+    """Forces and ROCUs. A force has a policing body; a ROCU has member forces."""
 
-    list_display = ["name", "kind", "short_name", "region"]
+    form = BodyForm
+    list_display = ["name", "kind", "short_name", "region", "policing_body", "member_names"]
     list_filter = ["kind", "region"]
+    list_select_related = ["region", "policing_body"]
+    search_fields = ["name", "short_name", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["policing_body"]
+    filter_horizontal = ["members"]
 
-    def has_add_permission(self, request):
-        # Add through the Force or ROCU screens, which set the kind.
-        return False
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("members", "rocus")
+
+    def get_fields(self, request, obj=None):
+        common = ["kind", "name", "short_name", "slug", "aliases", "region"]
+        if obj is None:
+            return [*common, "policing_body", "members"]
+        return [*common, "policing_body" if obj.is_force else "members"]
+
+    @admin.display(description="ROCU members / ROCU")
+    def member_names(self, obj):
+        related = obj.members.all() if not obj.is_force else obj.rocus.all()
+        return ", ".join(body.short_name for body in related)

@@ -78,8 +78,8 @@ class BodyQuerySet(models.QuerySet):
 class Body(models.Model):
     """Anything HMICFRS grades or directs findings at: a territorial force or a ROCU.
 
-    One table keeps grades and findings pointing at a single model; the ``Force`` and ``Rocu``
-    proxies give each kind its own admin screen.
+    One table, so grades and findings point at a single model; ``kind`` says which. (No proxy
+    models per kind: django-simple-history records nothing for saves made through a proxy.)
     """
 
     kind = models.CharField(max_length=10, choices=BodyKind.choices)
@@ -143,37 +143,3 @@ class Body(models.Model):
             raise ValidationError({"policing_body": "A force needs its local policing body."})
         if self.kind == BodyKind.ROCU and self.policing_body_id is not None:
             raise ValidationError({"policing_body": "A ROCU is not overseen by one policing body."})
-
-
-class ForceManager(models.Manager.from_queryset(BodyQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(kind=BodyKind.FORCE)
-
-
-class RocuManager(models.Manager.from_queryset(BodyQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(kind=BodyKind.ROCU)
-
-
-class Force(Body):
-    objects = ForceManager()
-
-    class Meta:
-        proxy = True
-
-    def save(self, *args, **kwargs):
-        self.kind = BodyKind.FORCE
-        super().save(*args, **kwargs)
-
-
-class Rocu(Body):
-    objects = RocuManager()
-
-    class Meta:
-        proxy = True
-        verbose_name = "ROCU"
-        verbose_name_plural = "ROCUs"
-
-    def save(self, *args, **kwargs):
-        self.kind = BodyKind.ROCU
-        super().save(*args, **kwargs)

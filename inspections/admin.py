@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import BatchedAutocompleteInlineMixin
 from inspections.models import Finding, GradedJudgement, Inspection
 
 
@@ -20,14 +21,17 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class GradedJudgementInline(admin.TabularInline):
+class GradedJudgementInline(BatchedAutocompleteInlineMixin, admin.TabularInline):
     model = GradedJudgement
     fields = ["body", "question", "grade", "scale", "is_overall", "order"]
     autocomplete_fields = ["body"]
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("body")
 
-class FindingInline(admin.StackedInline):
+
+class FindingInline(BatchedAutocompleteInlineMixin, admin.StackedInline):
     model = Finding
     fields = [
         ("kind", "number", "order"),
@@ -41,6 +45,9 @@ class FindingInline(admin.StackedInline):
     autocomplete_fields = ["directed_at", "parent", "repeats"]
     extra = 0
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("directed_at")
 
 
 @admin.register(Inspection)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import BatchedAutocompleteInlineMixin
 from inspections.admin import YearFilter
 from responses.deadlines import ResponseState
 from responses.models import ChecklistEntry, FindingResponse, Section55Response
@@ -19,7 +20,7 @@ class DeadlineStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FindingResponseInline(admin.StackedInline):
+class FindingResponseInline(BatchedAutocompleteInlineMixin, admin.StackedInline):
     model = FindingResponse
     fields = [
         "finding",
@@ -30,6 +31,9 @@ class FindingResponseInline(admin.StackedInline):
     ]
     autocomplete_fields = ["finding"]
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("finding", "response__policing_body")
 
 
 class ChecklistEntryInline(admin.TabularInline):
