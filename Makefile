@@ -2,9 +2,9 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-# uv installs the locked dependencies in seconds. Use the one on PATH, else bootstrap a private
-# copy with pip (no download outside the package registry).
-UV ?= $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+# uv installs the locked dependencies in seconds. Use the one on PATH if it runs (a pyenv shim
+# may exist without a working uv behind it), else bootstrap a private copy with pip.
+UV ?= $(shell uv --version >/dev/null 2>&1 && command -v uv || echo .tools/bin/uv)
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 HOST ?= 127.0.0.1:8000
