@@ -29,3 +29,13 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.policing_body})"
+
+    def save(self, *args, **kwargs):
+        from accounts.roles import sync_role_groups
+
+        super().save(*args, **kwargs)
+        sync_role_groups(self.user, self.role)
+
+    @property
+    def is_manager(self):
+        return self.role == Role.MANAGER

@@ -1,12 +1,22 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import TemplateView
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from core import views as core_views
 
 admin.site.site_header = "Inspection findings tracker"
 admin.site.site_title = "Inspection findings tracker"
 admin.site.index_title = "Data entry"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", core_views.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inspections/", include("inspections.urls")),
+    path("responses/", include("responses.urls")),
     path("admin/", admin.site.urls),
 ]

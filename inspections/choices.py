@@ -61,3 +61,11 @@ RESPONSE_KINDS = [
     FindingKind.RECOMMENDATION,
     FindingKind.AREA_FOR_IMPROVEMENT,
 ]
+
+FINDING_KIND_PLURALS = {
+    FindingKind.CAUSE_OF_CONCERN: "Causes of concern",
+    FindingKind.RECOMMENDATION: "Recommendations",
+    FindingKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
+    FindingKind.INNOVATIVE_PRACTICE: "Innovative practice",
+    FindingKind.PROMISING_PRACTICE: "Promising practice",
+}

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from forces.models import Body
@@ -14,6 +15,12 @@ from inspections.choices import (
     Inspectorate,
     Programme,
 )
+
+
+class InspectionQuerySet(models.QuerySet):
+    def published(self, on=None):
+        """Reports whose publication date has come; unpublished ones are data entry in progress."""
+        return self.filter(publication_date__lte=on or timezone.localdate())
 
 
 class Inspection(models.Model):
@@ -50,6 +57,8 @@ class Inspection(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[bodies])
 
+    objects = InspectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-publication_date", "title"]
         indexes = [models.Index(fields=["programme", "publication_date"])]
@@ -66,6 +75,10 @@ class Inspection(models.Model):
 
     def __str__(self):
         return self.title
+
+    def covered_forces(self):
+        """The forces (not ROCUs) the report covers; uses prefetched bodies when present."""
+        return [body for body in self.bodies.all() if body.is_force]
 
     @property
     def publication_day(self):

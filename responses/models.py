@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from forces.models import LocalPolicingBody
@@ -66,6 +68,7 @@ class Section55Response(models.Model):
     class Meta:
         ordering = ["-inspection__publication_date", "policing_body__name"]
         verbose_name = "Section 55 response"
+        permissions = [("approve_section55response", "Can approve a Section 55 response")]
         constraints = [
             models.UniqueConstraint(
                 fields=["inspection", "policing_body"],
@@ -152,6 +155,7 @@ class FindingResponse(models.Model):
     action_explanation = models.TextField(
         blank=True, help_text="The action taken or proposed, or why no action is taken."
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -205,3 +209,24 @@ class ChecklistEntry(models.Model):
 
     def __str__(self):
         return self.get_item_display()
+
+
+class StatusChange(models.Model):
+    """One step of the review workflow: who moved the response from which status to which."""
+
+    response = models.ForeignKey(
+        Section55Response, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, choices=ResponseStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ResponseStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["response", "changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,91 @@
+"""Who may see and change what. Every view builds its querysets here.
+
+- Administrators (superusers) see everything.
+- Office members (staff and managers) see published inspections, and only their own office's
+  responses. Anything else is a 404, so a URL never confirms that another office's draft exists.
+- Staff write; managers also approve. Roles are groups, so permissions are Django's own.
+"""
+
+from django.http import Http404
+
+from inspections.models import Inspection
+from responses.choices import ResponseStatus
+from responses.models import Section55Response
+
+# Statuses in which the letter's text may still change.
+EDITABLE_STATUSES = [
+    ResponseStatus.DRAFT,
+    ResponseStatus.AWAITING_CHIEF,
+    ResponseStatus.IN_REVIEW,
+]
+
+
+def membership(user):
+    if not user.is_authenticated:
+        return None
+    return getattr(user, "membership", None)
+
+
+def office(user):
+    """The local policing body the user works for, or None."""
+    member = membership(user)
+    return member.policing_body if member else None
+
+
+def is_administrator(user):
+    return user.is_authenticated and user.is_superuser
+
+
+def visible_inspections(user):
+    if is_administrator(user):
+        return Inspection.objects.all()
+    if office(user) is None:
+        return Inspection.objects.none()
+    return Inspection.objects.published()
+
+
+def visible_responses(user):
+    if is_administrator(user):
+        return Section55Response.objects.all()
+    body = office(user)
+    if body is None:
+        return Section55Response.objects.none()
+    return Section55Response.objects.filter(policing_body=body)
+
+
+def get_visible_or_404(queryset, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+
+
+def _own(user, response):
+    return is_administrator(user) or response.policing_body_id == getattr(office(user), "pk", None)
+
+
+def can_edit(user, response):
+    return (
+        _own(user, response)
+        and user.has_perm("responses.change_section55response")
+        and response.status in EDITABLE_STATUSES
+    )
+
+
+def can_edit_checklist(user, response):
+    """The office checklist records what happened after approval, so it stays editable."""
+    return _own(user, response) and user.has_perm("responses.change_checklistentry")
+
+
+def can_approve(user, response):
+    return _own(user, response) and user.has_perm("responses.approve_section55response")
+
+
+def can_start_response(user, inspection):
+    """An office member may start its office's response to a report covering its force."""
+    body = office(user)
+    return (
+        body is not None
+        and user.has_perm("responses.add_section55response")
+        and inspection.bodies.filter(policing_body=body).exists()
+    )

@@ -1,0 +1,87 @@
+"""Display helpers: tags for states and grades, and user text as paragraphs (always escaped)."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from inspections.choices import Grade
+from responses.choices import ResponseStatus
+from responses.deadlines import FindingState, ResponseState
+
+register = template.Library()
+
+STATE_COLOURS = {
+    ResponseState.NOT_STARTED: "grey",
+    ResponseState.IN_PROGRESS: "blue",
+    ResponseState.DUE_SOON: "yellow",
+    ResponseState.OVERDUE: "red",
+    ResponseState.SUBMITTED_ON_TIME: "green",
+    ResponseState.SUBMITTED_LATE: "orange",
+    FindingState.OPEN: "blue",
+    FindingState.CLOSED: "green",
+}
+STATUS_COLOURS = {
+    ResponseStatus.DRAFT: "grey",
+    ResponseStatus.AWAITING_CHIEF: "purple",
+    ResponseStatus.IN_REVIEW: "yellow",
+    ResponseStatus.APPROVED: "turquoise",
+    ResponseStatus.SUBMITTED: "blue",
+    ResponseStatus.PUBLISHED: "green",
+}
+# Colour plus the grade word, so the grade reads without colour.
+GRADE_COLOURS = {
+    Grade.OUTSTANDING: "green",
+    Grade.GOOD: "turquoise",
+    Grade.ADEQUATE: "yellow",
+    Grade.REQUIRES_IMPROVEMENT: "orange",
+    Grade.INADEQUATE: "red",
+}
+
+
+def _tag(colour, label):
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
+
+
+@register.filter
+def state_tag(value):
+    if not value:
+        return ""
+    labels = dict(ResponseState.choices) | dict(FindingState.choices)
+    return _tag(STATE_COLOURS.get(value, "grey"), labels.get(value, value))
+
+
+@register.filter
+def status_tag(value):
+    return _tag(STATUS_COLOURS.get(value, "grey"), ResponseStatus(value).label)
+
+
+@register.filter
+def grade_tag(value):
+    return _tag(GRADE_COLOURS.get(value, "grey"), Grade(value).label)
+
+
+@register.filter
+def paragraphs(text, css="govuk-body"):
+    """Blank-line separated paragraphs; lines starting "- " become a bulleted list."""
+    blocks = [b.strip() for b in (text or "").replace("\r\n", "\n").split("\n\n") if b.strip()]
+    html = []
+    for block in blocks:
+        lines = block.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            items = format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines))
+            html.append(format_html('<ul class="govuk-list govuk-list--bullet">{}</ul>', items))
+        else:
+            html.append(format_html('<p class="{}">{}</p>', css, " ".join(lines)))
+    return format_html_join("", "{}", ((h,) for h in html))
+
+
+@register.filter
+def days_phrase(days):
+    if days is None:
+        return ""
+    if days > 1:
+        return f"{days} days left"
+    if days == 1:
+        return "1 day left"
+    if days == 0:
+        return "last day today"
+    return f"{-days} day{'s' if days < -1 else ''} overdue"

@@ -1,0 +1,74 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from accounts import access
+from forces.models import Body
+from inspections.choices import Grade, Programme
+from inspections.models import Inspection
+from responses.choices import SENT_STATUSES
+from responses.models import Section55Response
+
+
+class InspectionFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Search titles and findings")
+    programme = django_filters.ChoiceFilter(choices=Programme.choices, empty_label="Any programme")
+    year = django_filters.NumberFilter(
+        field_name="publication_date", lookup_expr="year", label="Year published"
+    )
+    force = django_filters.ModelChoiceFilter(
+        field_name="bodies",
+        queryset=Body.objects.all(),
+        label="Force or ROCU",
+        empty_label="Any force or ROCU",
+    )
+    grade = django_filters.ChoiceFilter(
+        method="filter_grade",
+        choices=Grade.choices,
+        label="Any body graded",
+        empty_label="Any grade",
+    )
+    has_open_response = django_filters.ChoiceFilter(
+        method="filter_open_response",
+        choices=[("yes", "Yes"), ("no", "No")],
+        label="Your office has a response in progress",
+        empty_label="Either",
+    )
+
+    class Meta:
+        model = Inspection
+        fields = ["q", "programme", "year", "force", "grade", "has_open_response"]
+
+    def search(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Exists(
+                    Inspection.findings.rel.related_model.objects.filter(
+                        inspection=OuterRef("pk"), text__icontains=word
+                    )
+                )
+            )
+        return queryset
+
+    def filter_grade(self, queryset, name, value):
+        # Exists, not a join: a join repeats an inspection once per matching grade.
+        grades = Inspection.graded_judgements.rel.related_model.objects.filter(
+            inspection=OuterRef("pk"), grade=value
+        )
+        return queryset.filter(Exists(grades))
+
+    def filter_open_response(self, queryset, name, value):
+        office = access.office(self.request.user) if self.request else None
+        open_responses = Section55Response.objects.filter(
+            inspection=OuterRef("pk"), policing_body=office
+        ).exclude(status__in=SENT_STATUSES)
+        has_open = Exists(open_responses)
+        return queryset.filter(has_open if value == "yes" else ~has_open)
+
+    @property
+    def qs(self):
+        # The force filter joins the coverage table; distinct keeps one row per inspection.
+        queryset = super().qs
+        return queryset.distinct() if self.form.cleaned_data.get("force") else queryset

@@ -1,0 +1,122 @@
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+
+from accounts import access
+from forces.models import Body
+from inspections.choices import FINDING_KIND_PLURALS, FindingKind
+from inspections.filtersets import InspectionFilterSet
+from inspections.models import Finding, GradedJudgement
+from responses.models import Section55Response
+
+PAGE_SIZE = 20
+
+# The order a reader meets findings in: the most serious first.
+KIND_ORDER = [
+    FindingKind.CAUSE_OF_CONCERN,
+    FindingKind.RECOMMENDATION,
+    FindingKind.AREA_FOR_IMPROVEMENT,
+    FindingKind.INNOVATIVE_PRACTICE,
+    FindingKind.PROMISING_PRACTICE,
+]
+
+
+def _with_office_response(queryset, office):
+    responses = Section55Response.objects.filter(inspection=OuterRef("pk"), policing_body=office)
+    return queryset.annotate(
+        office_response_pk=Subquery(responses.values("pk")[:1]),
+        office_response_status=Subquery(responses.values("status")[:1]),
+    )
+
+
+@login_required
+def inspection_list(request):
+    office = access.office(request.user)
+    queryset = access.visible_inspections(request.user).prefetch_related(
+        Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
+    )
+    filterset = InspectionFilterSet(request.GET, queryset=queryset, request=request)
+    finding_count = (
+        Finding.objects.filter(inspection=OuterRef("pk"))
+        .order_by()
+        .values("inspection")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    inspections = (
+        _with_office_response(filterset.qs, office)
+        .annotate(finding_count=Coalesce(Subquery(finding_count), 0))
+        .order_by("-publication_date", "title", "pk")
+    )
+    page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "inspections/inspection_list.html",
+        {"filterset": filterset, "page": page, "office": office, "query": query.urlencode()},
+    )
+
+
+@login_required
+def inspection_detail(request, slug):
+    office = access.office(request.user)
+    inspection = access.get_visible_or_404(
+        _with_office_response(access.visible_inspections(request.user), office).prefetch_related(
+            Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
+        ),
+        slug=slug,
+    )
+    grades = GradedJudgement.objects.filter(inspection=inspection).select_related("body")
+    findings = (
+        Finding.objects.filter(inspection=inspection)
+        .select_related("parent")
+        .prefetch_related(Prefetch("directed_at", queryset=Body.objects.order_by("kind", "name")))
+    )
+    response = None
+    if inspection.office_response_pk:
+        response = Section55Response.objects.select_related("inspection", "policing_body").get(
+            pk=inspection.office_response_pk
+        )
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "grades": grades,
+            "finding_groups": group_findings(findings),
+            "office": office,
+            "response": response,
+            "can_start": response is None and access.can_start_response(request.user, inspection),
+        },
+    )
+
+
+def group_findings(findings):
+    """[(kind label, [(directed-at label, [finding, ...]), ...]), ...] in reading order."""
+    by_kind = {kind: [] for kind in KIND_ORDER}
+    for finding in findings:
+        by_kind[finding.kind].append(finding)
+    groups = []
+    for kind in KIND_ORDER:
+        if not by_kind[kind]:
+            continue
+        sub = []
+        for bodies, items in groupby(by_kind[kind], key=lambda f: tuple(f.directed_at.all())):
+            sub.append((directed_at_label(bodies), list(items)))
+        groups.append((FINDING_KIND_PLURALS[kind], kind, sub))
+    return groups
+
+
+def directed_at_label(bodies):
+    if not bodies:
+        return "Not directed at a particular body"
+    rocus = [b for b in bodies if not b.is_force]
+    forces = [b for b in bodies if b.is_force]
+    if rocus and len(forces) > 1:
+        return f"{', '.join(r.name for r in rocus)} and its {len(forces)} constituent forces"
+    return ", ".join(b.name for b in bodies)
