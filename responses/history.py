@@ -53,6 +53,7 @@ def _display(record, name):
 def _events_for(records, model, title_for):
     events = []
     previous = {}
+    empty_rows = set()
     all_fields = [f.name for f in model._meta.concrete_fields if f.name not in IGNORED_FIELDS]
     for record in records:
         before = previous.get(record.id)
@@ -61,10 +62,15 @@ def _events_for(records, model, title_for):
         if record.history_change_reason:
             # A workflow step: its status change is its own event, with the step's note.
             fields = [n for n in all_fields if n != "status"]
-        if record.history_type == "+":
+        first_write = record.history_type == "+" or before is None or before.id in empty_rows
+        if first_write and record.history_type != "-":
             changed = [n for n in fields if getattr(record, n) not in (None, "")]
             changes = [FieldChange(_label(model, n), None, _display(record, n)) for n in changed]
-            if model is FindingResponse and not changes:
+            empty_rows.discard(record.id)
+            if not changes:
+                # A row created empty (an answer is created on its first save): the save
+                # that follows is its first write.
+                empty_rows.add(record.id)
                 continue
         elif record.history_type == "-":
             changes = []
@@ -78,7 +84,9 @@ def _events_for(records, model, title_for):
             ]
             if not changes:
                 continue
-        events.append(Event(record.history_date, record.history_user, title_for(record), changes))
+        events.append(
+            Event(record.history_date, record.history_user, title_for(record, first_write), changes)
+        )
     return events
 
 
@@ -87,16 +95,16 @@ def timeline(response):
     findings = {f.pk: f for f in response.inspection.findings.all()}
     verbs = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
-    def response_title(record):
+    def response_title(record, first_write):
         return f"{verbs[record.history_type]} the response"
 
-    def answer_title(record):
+    def answer_title(record, first_write):
         finding = findings.get(record.finding_id)
         name = finding.label.lower() if finding else "a finding"
-        verb = "Wrote" if record.history_type == "+" else verbs[record.history_type]
+        verb = "Wrote" if first_write else verbs[record.history_type]
         return f"{verb} the response to {name}"
 
-    def checklist_title(record):
+    def checklist_title(record, first_write):
         item = dict(ChecklistEntry._meta.get_field("item").flatchoices).get(
             record.item, record.item
         )

@@ -78,11 +78,15 @@ def workspace(request, pk):
 
 
 def _edit(request, response, instance, form, template, context):
-    """Save a versioned form, or show the conflict with the other person's changes."""
+    """Save a versioned form, or show the conflict with the other person's changes.
+
+    ``instance`` may be a callable giving the row to save, so a row is only created once the
+    form is valid."""
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_if_unchanged(instance, form.cleaned_data["version"], form.values())
+            target = instance() if callable(instance) else instance
+            save_if_unchanged(target, form.cleaned_data["version"], form.values())
         except EditConflict as error:
             conflict = error
             # Keep what the user typed; the next save is made against the version they now see.
@@ -124,13 +128,14 @@ def edit_finding(request, pk, finding_pk):
     finding = access.get_visible_or_404(response.findings_in_scope(), pk=finding_pk)
     if not access.can_edit(request.user, response):
         return _refuse_edit(request, response)
-    if request.method == "POST":
-        # Created on first save, never by looking; a row created meanwhile by someone else has
-        # moved past version 1, so their text is reported as a conflict, not overwritten.
-        answer, _ = FindingResponse.objects.get_or_create(response=response, finding=finding)
-    else:
-        answer = FindingResponse.objects.filter(response=response, finding=finding).first()
-        answer = answer or FindingResponse(response=response, finding=finding)
+    answer = FindingResponse.objects.filter(response=response, finding=finding).first()
+    answer = answer or FindingResponse(response=response, finding=finding)
+
+    def row_to_save():
+        # Created on the first valid save, never by looking. A row someone else created
+        # meanwhile has moved past version 1, so their text is reported, not overwritten.
+        return FindingResponse.objects.get_or_create(response=response, finding=finding)[0]
+
     initial = {
         "version": answer.version,
         "chief_constable_response": answer.chief_constable_response,
@@ -142,7 +147,7 @@ def edit_finding(request, pk, finding_pk):
     return _edit(
         request,
         response,
-        answer,
+        row_to_save,
         form,
         "responses/edit_finding.html",
         {

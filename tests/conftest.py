@@ -1,18 +1,30 @@
 import pytest
 
 
-@pytest.fixture
-def reference_data(db):
+def load_all():
+    from demo.loader import load_demo
     from forces.reference import load_reference
 
-    return load_reference()
+    load_reference()
+    load_demo()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Reference and demo data are loaded once per test database; each test's own changes are
+    rolled back. (Transactional tests flush the tables, so they load it again themselves.)"""
+    with django_db_blocker.unblock():
+        load_all()
+
+
+@pytest.fixture
+def reference_data(db):
+    """The 10 regions, 43 forces and policing bodies, and 9 ROCUs (loaded for the session)."""
 
 
 @pytest.fixture
 def demo_data(reference_data):
-    from demo.loader import load_demo
-
-    return load_demo()
+    """The seed inspections and responses (loaded for the session)."""
 
 
 @pytest.fixture
@@ -20,3 +32,99 @@ def admin_user(db):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+
+
+class World:
+    """Demo data plus a Norfolk draft and a Suffolk draft, and a user of each kind."""
+
+
+@pytest.fixture
+def world(demo_data):
+    import datetime
+
+    from accounts.choices import Role
+    from forces.models import Body, LocalPolicingBody
+    from inspections.choices import FindingKind
+    from inspections.models import Inspection
+    from tests.factories import (
+        FindingFactory,
+        InspectionFactory,
+        MembershipFactory,
+        ResponseFactory,
+        UserFactory,
+    )
+
+    w = World()
+    w.norfolk = LocalPolicingBody.objects.get(slug="norfolk")
+    w.suffolk = LocalPolicingBody.objects.get(slug="suffolk")
+    norfolk_force = Body.objects.get(short_name="Norfolk")
+    w.users = {
+        "own_staff": MembershipFactory(
+            policing_body=w.norfolk,
+            role=Role.STAFF,
+            user__first_name="Nell",
+            user__last_name="Staff",
+        ).user,
+        "own_manager": MembershipFactory(
+            policing_body=w.norfolk,
+            role=Role.MANAGER,
+            user__first_name="Maya",
+            user__last_name="Manager",
+        ).user,
+        "other_staff": MembershipFactory(policing_body=w.suffolk, role=Role.STAFF).user,
+        "anonymous": None,
+        "admin": UserFactory(is_staff=True, is_superuser=True),
+    }
+    w.eastern = Inspection.objects.get(slug="eastern-soc-2021-22")
+    w.inspection = InspectionFactory(
+        slug="vetting-2026",
+        title="An inspection of vetting in Norfolk",
+        publication_date=datetime.date(2026, 10, 1),
+        bodies=[norfolk_force],
+    )
+    w.concern = FindingFactory(
+        inspection=w.inspection,
+        kind=FindingKind.CAUSE_OF_CONCERN,
+        number=None,
+        directed_at=[norfolk_force],
+        order=1,
+    )
+    w.recommendation = FindingFactory(
+        inspection=w.inspection,
+        kind=FindingKind.RECOMMENDATION,
+        number=None,
+        parent=w.concern,
+        directed_at=[norfolk_force],
+        order=2,
+        due_date=datetime.date(2027, 3, 1),
+        text="By 1 March 2027, the constabulary should review its vetting decisions.",
+    )
+    w.afi = FindingFactory(inspection=w.inspection, number=1, directed_at=[norfolk_force], order=3)
+    w.draft = ResponseFactory(inspection=w.inspection, policing_body=w.norfolk)
+    w.suffolk_draft = ResponseFactory(inspection=w.eastern, policing_body=w.suffolk)
+    w.unstarted = InspectionFactory(
+        slug="custody-2026",
+        title="Custody in Norfolk",
+        publication_date=datetime.date(2026, 11, 2),
+        bodies=[norfolk_force],
+    )
+    w.unpublished = InspectionFactory(
+        slug="future-report",
+        title="Not yet published",
+        publication_date=datetime.date(2099, 1, 1),
+        bodies=[norfolk_force],
+    )
+    return w
+
+
+@pytest.fixture
+def as_user(client, world):
+    """as_user("own_staff") -> a client signed in as that user (anonymous: signed out)."""
+
+    def sign_in(key):
+        client.logout()
+        if world.users[key] is not None:
+            client.force_login(world.users[key])
+        return client
+
+    return sign_in

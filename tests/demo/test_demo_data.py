@@ -194,9 +194,13 @@ def test_a_users_edit_survives_reloading(demo_data):
 
 
 def test_load_demo_command_loads_reference_data_too(db, capsys):
+    from forces.models import Body
+
     call_command("load_demo")
-    assert Inspection.objects.count() == 3
-    assert "inspections: 3 created" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "inspections: 0 created, 3 already present" in output
+    assert "bodies: 0 created, 52 already present" in output
+    assert Body.objects.count() == 52
 
 
 def test_demo_users(reference_data, capsys):
@@ -221,3 +225,24 @@ def test_demo_users_are_refused_where_not_allowed(reference_data, settings):
     with pytest.raises(CommandError):
         call_command("create_demo_users")
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loading_into_an_empty_database(capsys):
+    """From nothing, as on a newcomer's first `make run`. (Transactional: runs after the rest.)"""
+    call_command("flush", "--no-input")
+    assert not Inspection.objects.exists()
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    for line in [
+        "regions: 10 created",
+        "bodies: 52 created",
+        "local policing bodies: 43 created",
+        "inspections: 3 created",
+        "graded judgements: 21 created",
+        "findings: 31 created",
+        "Section 55 responses: 2 created",
+        "finding responses: 6 created",
+        "checklist entries: 9 created",
+    ]:
+        assert line in output

@@ -1,0 +1,138 @@
+"""The review workflow: each step is a confirmed POST, recorded with who and when."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from responses.models import FindingResponse, StatusChange
+
+pytestmark = pytest.mark.django_db
+
+
+def step_url(response, name):
+    return reverse("responses:step", args=[response.pk, name])
+
+
+def take(client, response, name, **data):
+    reply = client.post(step_url(response, name), data, follow=True)
+    response.refresh_from_db()
+    return reply.content.decode()
+
+
+def answer_recommendation(world, action="proposed"):
+    FindingResponse.objects.create(
+        response=world.draft,
+        finding=world.recommendation,
+        action=action,
+        action_explanation="A vetting review board will re-examine 2025 decisions.",
+    )
+
+
+def test_confirmation_page_before_each_step(world, as_user):
+    html = as_user("own_staff").get(step_url(world.draft, "send_for_review")).content.decode()
+    assert "Send for review?" in html
+    assert 'method="post"' in html
+    world.draft.refresh_from_db()
+    assert world.draft.status == "draft"  # a GET changes nothing
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 20, 9, tzinfo=datetime.UTC), tick=True)
+def test_full_journey_is_recorded(world, as_user):
+    answer_recommendation(world)
+    staff, manager = world.users["own_staff"], world.users["own_manager"]
+    take(as_user("own_staff"), world.draft, "request_chief_comments")
+    assert world.draft.status == "awaiting_chief"
+    take(as_user("own_staff"), world.draft, "send_for_review", note="Ready")
+    assert world.draft.status == "in_review"
+    html = take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "approved"
+    assert "Done: approve." in html
+    take(as_user("own_staff"), world.draft, "submit")
+    assert world.draft.status == "submitted"
+    assert world.draft.submitted_on == datetime.date(2026, 11, 20)
+    take(as_user("own_staff"), world.draft, "publish")
+    assert world.draft.status == "published"
+    assert world.draft.published_on is not None
+
+    changes = list(StatusChange.objects.filter(response=world.draft))
+    assert [(c.from_status, c.to_status) for c in changes] == [
+        ("draft", "awaiting_chief"),
+        ("awaiting_chief", "in_review"),
+        ("in_review", "approved"),
+        ("approved", "submitted"),
+        ("submitted", "published"),
+    ]
+    assert [c.changed_by for c in changes] == [staff, staff, manager, staff, staff]
+    assert changes[1].note == "Ready"
+    assert all(c.changed_at for c in changes)
+
+
+def test_staff_cannot_approve(world, as_user):
+    answer_recommendation(world)
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    response = as_user("own_staff").post(step_url(world.draft, "approve"))
+    assert response.status_code == 404
+    world.draft.refresh_from_db()
+    assert world.draft.status == "in_review"
+
+
+def test_invalid_step_is_refused_with_a_message(world, as_user):
+    html = take(as_user("own_manager"), world.draft, "approve")  # still a draft
+    assert world.draft.status == "draft"
+    assert "“Approve” is not possible while the response is draft." in html
+    assert not StatusChange.objects.filter(response=world.draft).exists()
+
+
+def test_unknown_step_is_404(world, as_user):
+    assert as_user("own_manager").post(step_url(world.draft, "teleport")).status_code == 404
+
+
+def test_cannot_approve_while_a_recommendation_lacks_its_action(world, as_user):
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    html = as_user("own_manager").get(step_url(world.draft, "approve")).content.decode()
+    assert "cannot be approved until every recommendation has its section 55(5B) action" in html
+    html = take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "in_review"
+    assert "Missing: 1 (recommendation)" in html
+    answer_recommendation(world)
+    take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "approved"
+
+
+def test_an_action_without_explanation_does_not_count(world, as_user):
+    FindingResponse.objects.create(
+        response=world.draft, finding=world.recommendation, action="none", action_explanation=""
+    )
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "in_review"
+
+
+def test_approved_text_is_locked_until_reopened(world, as_user):
+    answer_recommendation(world)
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    take(as_user("own_manager"), world.draft, "approve")
+    client = as_user("own_staff")
+    response = client.post(
+        reverse("responses:edit_letter", args=[world.draft.pk]),
+        {"version": world.draft.version, "general_comment": "Late change"},
+        follow=True,
+    )
+    assert "cannot be changed" in response.content.decode()
+    world.draft.refresh_from_db()
+    assert world.draft.general_comment == ""
+    take(as_user("own_manager"), world.draft, "reopen")
+    assert world.draft.status == "in_review"
+
+
+def test_workspace_offers_only_the_steps_the_user_may_take(world, as_user):
+    answer_recommendation(world)
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    url = reverse("responses:workspace", args=[world.draft.pk])
+    staff_page = as_user("own_staff").get(url).content.decode()
+    manager_page = as_user("own_manager").get(url).content.decode()
+    assert step_url(world.draft, "approve") not in staff_page
+    assert step_url(world.draft, "approve") in manager_page
+    assert step_url(world.draft, "return_to_draft") in staff_page
