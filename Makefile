@@ -38,6 +38,10 @@ run: setup ## Set up, then serve the app on http://127.0.0.1:8000 (SQLite)
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
+.PHONY: test-browser
+test-browser: install ## Run the browser tests (Playwright with Debian's chromium; axe-core)
+	$(PYTHON) -m pytest -m browser $(PYTEST_ARGS)
+
 .PHONY: lint
 lint: install ## Check the code with ruff
 	.venv/bin/ruff check .
