@@ -22,17 +22,7 @@ INSPECTION_FIELDS = [
     "report_url",
     "summary",
 ]
-RESPONSE_FIELDS = [
-    "status",
-    "submitted_on",
-    "published_on",
-    "key_findings",
-    "recommendations_note",
-    "afi_introduction",
-    "chief_constable_response",
-    "general_comment",
-    "conclusion",
-]
+RESPONSE_FIELDS = ["status", "submitted_on", "published_on", *Section55Response.LETTER_TEXT_FIELDS]
 
 
 def demo_files(directory=DATA_DIR):

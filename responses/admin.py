@@ -81,16 +81,7 @@ class Section55ResponseAdmin(SimpleHistoryAdmin):
         ),
         (
             "Letter",
-            {
-                "fields": [
-                    "key_findings",
-                    "recommendations_note",
-                    "afi_introduction",
-                    "chief_constable_response",
-                    "general_comment",
-                    "conclusion",
-                ]
-            },
+            {"fields": Section55Response.LETTER_TEXT_FIELDS},
         ),
     ]
 

@@ -3,6 +3,7 @@ from django import forms
 from core.forms import DateField, VersionedForm
 from inspections.choices import FindingKind
 from responses.choices import ChecklistItem, RecommendationAction
+from responses.models import Section55Response
 
 TEXTAREA = {"rows": 10}
 
@@ -52,14 +53,7 @@ class LetterForm(VersionedForm):
         help_text="For example, 27 3 2024",
     )
 
-    TEXT_FIELDS = [
-        "key_findings",
-        "recommendations_note",
-        "afi_introduction",
-        "chief_constable_response",
-        "general_comment",
-        "conclusion",
-    ]
+    TEXT_FIELDS = list(Section55Response.LETTER_TEXT_FIELDS)
     DATE_FIELDS = ["chief_comments_due", "chief_comments_received"]
 
     def values(self):

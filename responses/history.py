@@ -112,26 +112,19 @@ def timeline(response):
             return f"Unticked “{item}”"
         return f"Ticked “{item}”" if record.history_type == "+" else f"Changed the date of “{item}”"
 
-    ordered = ("history_date", "history_id")
-    events = _events_for(
-        response.history.select_related("history_user").order_by(*ordered),
-        Section55Response,
-        response_title,
-    )
-    events += _events_for(
-        FindingResponse.history.filter(response_id=response.pk)
-        .select_related("history_user")
-        .order_by(*ordered),
-        FindingResponse,
-        answer_title,
-    )
-    events += _events_for(
-        ChecklistEntry.history.filter(response_id=response.pk)
-        .select_related("history_user")
-        .order_by(*ordered),
-        ChecklistEntry,
-        checklist_title,
-    )
+    sources = [
+        (Section55Response, {"id": response.pk}, response_title),
+        (FindingResponse, {"response_id": response.pk}, answer_title),
+        (ChecklistEntry, {"response_id": response.pk}, checklist_title),
+    ]
+    events = []
+    for model, lookup, title_for in sources:
+        records = (
+            model.history.filter(**lookup)
+            .select_related("history_user")
+            .order_by("history_date", "history_id")
+        )
+        events += _events_for(records, model, title_for)
     for change in response.status_changes.select_related("changed_by"):
         events.append(
             Event(

@@ -65,6 +65,16 @@ class Section55Response(models.Model):
 
     objects = Section55ResponseQuerySet.as_manager()
 
+    # The office's own text, in the order the letter prints it.
+    LETTER_TEXT_FIELDS = (
+        "key_findings",
+        "recommendations_note",
+        "afi_introduction",
+        "chief_constable_response",
+        "general_comment",
+        "conclusion",
+    )
+
     class Meta:
         ordering = ["-inspection__publication_date", "policing_body__name"]
         verbose_name = "Section 55 response"

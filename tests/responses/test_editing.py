@@ -83,6 +83,8 @@ def test_write_a_recommendation_response_with_its_action(world, as_user):
     client = as_user("own_staff")
     page = client.get(finding_url(world, world.recommendation)).content.decode()
     assert "What action does this recommendation get?" in page
+    workspace = reverse("responses:workspace", args=[world.draft.pk])
+    assert f'href="{workspace}#finding-{world.recommendation.pk}">Cancel</a>' in page
     assert not FindingResponse.objects.filter(finding=world.recommendation).exists()  # GET
     response = client.post(
         finding_url(world, world.recommendation),
