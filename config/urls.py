@@ -18,5 +18,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("inspections/", include("inspections.urls")),
     path("responses/", include("responses.urls")),
+    path("", include("tracker.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,12 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
-    items = [("Home", reverse("home")), ("Inspections", reverse("inspections:list"))]
+    items = [
+        ("Home", reverse("home")),
+        ("Inspections", reverse("inspections:list")),
+        ("Dashboard", reverse("tracker:dashboard")),
+        ("Tracker", reverse("tracker:list")),
+    ]
     if user.is_staff:
         items.append(("Data entry", reverse("admin:index")))
     path = request.path

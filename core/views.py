@@ -1,16 +1,11 @@
-import datetime
-
 from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils import timezone
 
 from accounts import access
 from responses.choices import SENT_STATUSES
-from responses.deadlines import section55_deadline
+from responses.deadlines import RESPONSE_EXPECTED_WINDOW, section55_deadline
 from responses.models import Section55Response
-
-# Reports older than this with no response are history, not work: they leave the home page.
-UNANSWERED_WINDOW = datetime.timedelta(days=365)
 
 
 def home(request):
@@ -29,7 +24,9 @@ def home(request):
         today = timezone.localdate()
         candidates = (
             access.visible_inspections(request.user)
-            .filter(bodies__policing_body=office, publication_date__gte=today - UNANSWERED_WINDOW)
+            .filter(
+                bodies__policing_body=office, publication_date__gte=today - RESPONSE_EXPECTED_WINDOW
+            )
             .exclude(
                 Exists(
                     Section55Response.objects.filter(

@@ -51,6 +51,11 @@ RULE_EXPLANATIONS = {
 }
 
 
+# A report with no response from an office is only expected to get one for this long after
+# publication; older unanswered reports are history, not work (home page, tracker, dashboard).
+RESPONSE_EXPECTED_WINDOW = datetime.timedelta(days=365)
+
+
 class ResponseState(TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"
@@ -213,3 +218,33 @@ RESPONSE_STATE_URGENCY = [
     ResponseState.SUBMITTED_LATE,
     ResponseState.SUBMITTED_ON_TIME,
 ]
+
+
+def finding_deadline_expression(on=None):
+    """For a row of the tracker (a finding directed at a force, annotated with the force's
+    office's ``response_submitted_on``, ``response_exists`` and ``response_deadline``): the
+    recommendation's own due date, else the response deadline while the office still owes its
+    response, else none."""
+    on = on or today()
+    owes_response = Q(response_submitted_on__isnull=True) & (
+        Q(response_exists=True)
+        | Q(finding__inspection__publication_date__gte=on - RESPONSE_EXPECTED_WINDOW)
+    )
+    return Case(
+        When(finding__due_date__isnull=False, then=F("finding__due_date")),
+        When(owes_response, then=F("response_deadline")),
+        default=Value(None, output_field=DateField()),
+        output_field=DateField(),
+    )
+
+
+def finding_state_expression(deadline="deadline_on", on=None):
+    """The expression twin of ``finding_state`` (no closure yet: progress tracking adds it)."""
+    on = on or today()
+    soon = on + datetime.timedelta(days=due_soon_days())
+    return Case(
+        When(**{f"{deadline}__lt": on}, then=Value(FindingState.OVERDUE)),
+        When(**{f"{deadline}__lte": soon}, then=Value(FindingState.DUE_SOON)),
+        default=Value(FindingState.OPEN),
+        output_field=CharField(),
+    )

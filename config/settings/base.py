@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "forces",
     "inspections",
     "responses",
+    "tracker",
     "demo",
 ]
 
@@ -134,3 +135,9 @@ MAILERS = {
         },
     }
 }
+
+# Calendar feed event identifiers end with this domain (stable across deployments).
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", default="opcc-tracker.invalid")
+
+# The address of this site, for links in emails sent outside a request (reminders).
+SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")

@@ -22,10 +22,11 @@ from tests.factories import (
     ResponseFactory,
     RocuFactory,
 )
+from tracker.models import CalendarToken, ReminderSent
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"accounts", "forces", "inspections", "responses"}
+PROJECT_APPS = {"accounts", "forces", "inspections", "responses", "tracker"}
 MODELS = sorted(
     (
         model
@@ -71,7 +72,9 @@ def add_more_rows():
                 FindingResponseFactory(response=response, finding=finding)
             ChecklistEntryFactory(response=response, item="panel")
             ChecklistEntryFactory(response=response, item="website")
-            MembershipFactory(policing_body=force.policing_body)
+            membership = MembershipFactory(policing_body=force.policing_body)
+            ReminderSent.objects.create(response=response, kind="days_14")
+            CalendarToken.objects.create(user=membership.user)
 
 
 @pytest.fixture

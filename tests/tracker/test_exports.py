@@ -1,0 +1,133 @@
+"""CSV, XLSX and iCalendar exports: contents, dates as dates, and who may fetch them."""
+
+import csv
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.urls import reverse
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from tracker.exports import HEADERS
+from tracker.models import CalendarToken
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
+
+
+def csv_rows(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_csv_has_the_panel_columns_and_follows_the_filters(world, as_user):
+    client = as_user("own_manager")
+    response = client.get(reverse("tracker:export_csv"), {"inspection": world.eastern.pk})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment; filename=" in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0] == HEADERS
+    body = rows[1:]
+    assert sorted(int(r[3]) for r in body) == [1, 2, 11, 12, 13, 14]
+    afi_13 = next(r for r in body if r[3] == "13")
+    assert afi_13[0].startswith("PEEL 2021/22: An inspection of the eastern regional")
+    assert afi_13[1] == "2023-05-19"
+    assert afi_13[2] == "Area for improvement"
+    assert (
+        afi_13[4]
+        == "The constabulary should improve how it records disruptions on the national database"
+    )
+    assert afi_13[5:9] == [
+        "Norfolk Constabulary",
+        "Norfolk Police and Crime Commissioner",
+        "",
+        "Open",
+    ]
+    assert afi_13[9] == "Published"
+    assert afi_13[10]  # last update
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_xlsx_has_dates_as_dates(world, as_user):
+    response = as_user("own_manager").get(
+        reverse("tracker:export_xlsx"), {"kind": "recommendation"}
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book["Tracker"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS
+    assert sheet.cell(row=1, column=1).font.bold
+    assert len(rows) == 2  # Norfolk's one recommendation
+    row = rows[1]
+    assert row[1] == datetime.datetime(2026, 10, 1)  # a real date cell
+    assert row[7] == datetime.datetime(2027, 3, 1)
+    assert row[8] == "Open"
+
+
+def test_export_is_scoped_to_the_users_office(world, as_user):
+    rows = csv_rows(as_user("other_staff").get(reverse("tracker:export_csv")))
+    assert {r[5] for r in rows[1:]} == {"Suffolk Constabulary"}
+
+
+def test_bad_filters_show_the_list_with_errors_instead_of_exporting(world, as_user):
+    response = as_user("own_staff").get(reverse("tracker:export_csv"), {"year": "last"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+
+
+def test_calendar_token_lifecycle_and_feed(world, as_user):
+    client = as_user("own_staff")
+    client.post(reverse("tracker:calendar_token"), {"action": "create"})
+    token = CalendarToken.objects.get(user=world.users["own_staff"]).token
+    assert token in client.get(reverse("tracker:account")).content.decode()
+
+    world.draft.chief_comments_due = datetime.date(2026, 10, 15)
+    world.draft.save()
+    from django.test import Client
+
+    anonymous = Client()  # a calendar app has no session
+    feed = anonymous.get(reverse("tracker:calendar_feed", args=[token]))
+    assert feed["Content-Type"] == "text/calendar"
+    calendar = Calendar.from_ical(feed.content)
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    deadline = events["Section 55 response due: An inspection of vetting in Norfolk"]
+    assert deadline.decoded("dtstart") == datetime.date(2026, 11, 26)
+    assert f"/responses/{world.draft.pk}/" in str(deadline["url"])
+    assert events["Chief constable’s comments due: An inspection of vetting in Norfolk"]
+    recommendation = events["Recommendation due: An inspection of vetting in Norfolk"]
+    assert recommendation.decoded("dtstart") == datetime.date(2027, 3, 1)
+    assert not any("Suffolk" in s or "eastern" in s for s in events)  # Suffolk's draft
+
+    client.post(reverse("tracker:calendar_token"), {"action": "revoke"})
+    assert anonymous.get(reverse("tracker:calendar_feed", args=[token])).status_code == 404
+    assert not CalendarToken.objects.filter(user=world.users["own_staff"]).exists()
+
+
+def test_replacing_the_token_retires_the_old_address(world, as_user):
+    client = as_user("own_staff")
+    client.post(reverse("tracker:calendar_token"), {"action": "create"})
+    old = CalendarToken.objects.get(user=world.users["own_staff"]).token
+    client.post(reverse("tracker:calendar_token"), {"action": "create"})
+    new = CalendarToken.objects.get(user=world.users["own_staff"]).token
+    assert new != old
+    from django.test import Client
+
+    assert Client().get(reverse("tracker:calendar_feed", args=[old])).status_code == 404
+    assert Client().get(reverse("tracker:calendar_feed", args=[new])).status_code == 200
+
+
+def test_unknown_token_and_inactive_user(world):
+    from django.test import Client
+
+    assert Client().get(reverse("tracker:calendar_feed", args=["guess"])).status_code == 404
+    token = CalendarToken.objects.create(user=world.users["own_staff"])
+    world.users["own_staff"].is_active = False
+    world.users["own_staff"].save()
+    assert Client().get(reverse("tracker:calendar_feed", args=[token.token])).status_code == 404
+
+
+def test_token_changes_need_post(world, as_user):
+    assert as_user("own_staff").get(reverse("tracker:calendar_token")).status_code == 405

@@ -1,0 +1,155 @@
+"""The tracker rows, their deadline states, the dashboard and the filtered lists it links to."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from forces.models import Body
+from responses.deadlines import FindingState, finding_state
+from responses.models import Section55Response
+from tests.factories import FindingFactory, InspectionFactory, ResponseFactory
+from tracker.queries import tracker_rows
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_rows_are_findings_per_force_of_the_users_office(world):
+    rows = tracker_rows(world.users["own_staff"])
+    assert {row.body.short_name for row in rows} == {"Norfolk"}
+    eastern = {row.finding.number for row in rows if row.finding.inspection_id == world.eastern.pk}
+    assert eastern == {1, 2, 11, 12, 13, 14}
+    suffolk = tracker_rows(world.users["other_staff"])
+    assert {row.body.short_name for row in suffolk} == {"Suffolk"}
+    assert tracker_rows(world.users["admin"]).count() > rows.count() + suffolk.count()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_deadlines_and_states(world):
+    rows = {row.finding_id: row for row in tracker_rows(world.users["own_staff"])}
+    # The recommendation's own date wins; 1 March 2027 is more than 14 days away.
+    assert rows[world.recommendation.pk].deadline_on == datetime.date(2027, 3, 1)
+    assert rows[world.recommendation.pk].state == FindingState.OPEN
+    # The AFI awaits Norfolk's draft response: published 1 Oct 2026, +56 days (Norfolk's rule).
+    assert rows[world.afi.pk].deadline_on == datetime.date(2026, 11, 26)
+    assert rows[world.afi.pk].state == FindingState.DUE_SOON
+    # Norfolk's eastern response was submitted: its AFIs no longer have a response deadline.
+    afi_11 = world.eastern.findings.get(number=11)
+    assert rows[afi_11.pk].deadline_on is None and rows[afi_11.pk].state == FindingState.OPEN
+    # Python and SQL agree.
+    for row in rows.values():
+        assert row.state == finding_state(due_date=row.deadline_on)
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_overdue_recommendations_and_old_unanswered_reports(world):
+    cambs = tracker_rows(world.users["admin"]).filter(body__short_name="Cambridgeshire")
+    states = {row.finding.kind: row.state for row in cambs}
+    assert states["recommendation"] == FindingState.OVERDUE  # due 1 September 2023
+    # The AFIs of a 2023 report Cambridgeshire never answered are history, not overdue.
+    assert states["area_for_improvement"] == FindingState.OPEN
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_a_recent_unanswered_report_counts_against_its_deadline(world):
+    norfolk = Body.objects.get(short_name="Norfolk")
+    inspection = InspectionFactory(publication_date=datetime.date(2026, 9, 1), bodies=[norfolk])
+    finding = FindingFactory(inspection=inspection, directed_at=[norfolk])
+    row = tracker_rows(world.users["own_staff"]).get(finding=finding)
+    assert row.deadline_on == datetime.date(2026, 10, 27)  # 1 Sep + 56 (Norfolk)
+    assert row.state == FindingState.OVERDUE
+    assert not row.response_exists
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_dashboard_counts_link_to_the_lists_they_count(world, as_user):
+    ResponseFactory(
+        inspection=InspectionFactory(publication_date=datetime.date(2026, 8, 1)),
+        policing_body=world.norfolk,
+    )  # overdue, not started
+    client = as_user("own_manager")
+    html = client.get(reverse("tracker:dashboard")).content.decode()
+    responses = Section55Response.objects.filter(policing_body=world.norfolk).with_deadline_state()
+    for state in ["overdue", "due_soon", "submitted_on_time"]:
+        count = responses.filter(deadline_state=state).count()
+        link = f'href="{reverse("tracker:responses")}?deadline_state={state}"'
+        assert link in html
+        listed = client.get(reverse("tracker:responses"), {"deadline_state": state})
+        assert listed.context["page"].paginator.count == count
+        assert f'<span class="app-state-counts__number">{count}</span>' in html
+    for state in ["overdue", "due_soon", "open"]:
+        link = f'href="{reverse("tracker:list")}?state={state}"'
+        assert link in html
+        listed = client.get(reverse("tracker:list"), {"state": state}).context["page"]
+        rows = tracker_rows(world.users["own_manager"]).filter(state=state).count()
+        assert listed.paginator.count == rows
+    assert "Outstanding" in html and "PEEL 2021/22" in html  # the grade grid
+
+
+def test_dashboard_for_administrators_filters_by_office(world, as_user):
+    client = as_user("admin")
+    everything = client.get(reverse("tracker:dashboard")).context
+    suffolk = client.get(reverse("tracker:dashboard"), {"office": world.suffolk.pk}).context
+    assert suffolk["office"] == world.suffolk
+    assert sum(r["count"] for r in suffolk["response_states"]) == 1
+    assert (
+        sum(r["count"] for r in everything["response_states"]) == Section55Response.objects.count()
+    )
+    assert (
+        f"office={world.suffolk.pk}&amp;deadline_state="
+        in client.get(reverse("tracker:dashboard"), {"office": world.suffolk.pk}).content.decode()
+    )
+
+
+def test_office_members_cannot_pick_another_office(world, as_user):
+    context = (
+        as_user("own_staff").get(reverse("tracker:dashboard"), {"office": world.suffolk.pk}).context
+    )
+    assert context["office"] == world.norfolk
+    rows = as_user("own_staff").get(reverse("tracker:list"), {"office": world.suffolk.pk})
+    assert {row.body.short_name for row in rows.context["page"]} == {"Norfolk"}
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("own_staff", 200),
+        ("own_manager", 200),
+        ("other_staff", 200),
+        ("anonymous", 302),
+    ],
+)
+def test_pages_need_sign_in(world, as_user, user, expected):
+    for name in [
+        "tracker:dashboard",
+        "tracker:list",
+        "tracker:responses",
+        "tracker:account",
+        "tracker:export_csv",
+        "tracker:export_xlsx",
+    ]:
+        assert as_user(user).get(reverse(name)).status_code == expected, name
+
+
+def test_grade_grid_switches_year(world, as_user):
+    from tests.factories import GradedJudgementFactory
+
+    norfolk = Body.objects.get(short_name="Norfolk")
+    old = InspectionFactory(
+        programme="peel",
+        programme_year="2016",
+        bodies=[norfolk],
+        publication_date=datetime.date(2017, 3, 1),
+    )
+    GradedJudgementFactory(
+        inspection=old,
+        body=norfolk,
+        question="Efficiency",
+        scale="four_tier",
+        grade="requires_improvement",
+    )
+    html = as_user("own_manager").get(reverse("tracker:dashboard"), {"grid_year": "2016"}).content
+    assert b"Efficiency" in html and b"Requires improvement" in html

@@ -1,0 +1,73 @@
+import django_filters
+
+from forces.models import Body
+from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
+from inspections.models import Inspection
+from responses.deadlines import FindingState, ResponseState
+from responses.models import Section55Response
+from tracker.queries import FindingTarget
+
+
+class TrackerFilterSet(django_filters.FilterSet):
+    """Filters for the tracker: the HTML list, its exports and (later) the API share it."""
+
+    inspection = django_filters.ModelChoiceFilter(
+        field_name="finding__inspection",
+        queryset=Inspection.objects.all(),
+        label="Inspection",
+        empty_label="Any inspection",
+    )
+    programme = django_filters.ChoiceFilter(
+        field_name="finding__inspection__programme",
+        choices=Programme.choices,
+        label="Programme",
+        empty_label="Any programme",
+    )
+    force = django_filters.ModelChoiceFilter(
+        field_name="body", queryset=Body.objects.forces(), label="Force", empty_label="Any force"
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="finding__kind",
+        choices=[(k, FindingKind(k).label) for k in RESPONSE_KINDS],
+        label="Kind of finding",
+        empty_label="Any kind",
+    )
+    state = django_filters.ChoiceFilter(
+        choices=FindingState.choices[:3], label="Deadline state", empty_label="Any state"
+    )
+    year = django_filters.NumberFilter(
+        field_name="finding__inspection__publication_date",
+        lookup_expr="year",
+        label="Year published",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=[
+            ("deadline_on", "deadline"),
+            ("finding__inspection__publication_date", "published"),
+        ],
+        label="Sort by",
+        empty_label="Most urgent first",
+    )
+
+    class Meta:
+        model = FindingTarget
+        fields = ["inspection", "programme", "force", "kind", "state", "year"]
+
+
+class ResponseFilterSet(django_filters.FilterSet):
+    deadline_state = django_filters.ChoiceFilter(
+        choices=ResponseState.choices, label="Deadline state", empty_label="Any deadline state"
+    )
+    programme = django_filters.ChoiceFilter(
+        field_name="inspection__programme",
+        choices=Programme.choices,
+        label="Programme",
+        empty_label="Any programme",
+    )
+    year = django_filters.NumberFilter(
+        field_name="inspection__publication_date", lookup_expr="year", label="Year published"
+    )
+
+    class Meta:
+        model = Section55Response
+        fields = ["deadline_state", "status", "policing_body", "programme", "year"]

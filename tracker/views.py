@@ -1,0 +1,223 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts import access
+from forces.models import LocalPolicingBody
+from inspections.choices import Programme
+from inspections.models import GradedJudgement
+from responses.choices import SENT_STATUSES
+from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
+from tracker import exports
+from tracker.calendar import deadlines_calendar
+from tracker.filtersets import ResponseFilterSet, TrackerFilterSet
+from tracker.models import CalendarToken
+from tracker.queries import state_counts, tracker_rows
+
+PAGE_SIZE = 25
+FINDING_STATE_URGENCY = [FindingState.OVERDUE, FindingState.DUE_SOON, FindingState.OPEN]
+
+
+def _urgency(field, order):
+    return Case(
+        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(order)),
+        output_field=IntegerField(),
+    )
+
+
+def _office_scope(request):
+    """The office a dashboard is about: the user's own; an administrator may pick any."""
+    if access.is_administrator(request.user):
+        office_id = request.GET.get("office")
+        if office_id and office_id.isdigit():
+            return LocalPolicingBody.objects.filter(pk=office_id).first()
+        return None
+    return access.office(request.user)
+
+
+def _scoped_responses(request, office):
+    responses = access.visible_responses(request.user)
+    return responses.filter(policing_body=office) if office else responses
+
+
+def _scoped_rows(request, office):
+    rows = tracker_rows(request.user)
+    return rows.filter(body__policing_body=office) if office else rows
+
+
+@login_required
+def dashboard(request):
+    if access.office(request.user) is None and not access.is_administrator(request.user):
+        raise Http404
+    office = _office_scope(request)
+    responses = _scoped_responses(request, office).with_deadline_state()
+    counts = state_counts(responses, "deadline_state")
+    total = sum(counts.values())
+    response_states = [
+        {
+            "state": state,
+            "label": ResponseState(state).label,
+            "count": counts.get(state, 0),
+            "percent": round(100 * counts.get(state, 0) / total, 1) if total else 0,
+        }
+        for state in RESPONSE_STATE_URGENCY
+    ]
+    open_items = (
+        responses.exclude(status__in=SENT_STATUSES)
+        .select_related("inspection", "policing_body")
+        .order_by(
+            _urgency("deadline_state", RESPONSE_STATE_URGENCY),
+            F("deadline_on").asc(nulls_last=True),
+            "pk",
+        )[:10]
+    )
+    finding_counts = state_counts(_scoped_rows(request, office), "state")
+    office_query = (
+        f"office={office.pk}&" if office and access.is_administrator(request.user) else ""
+    )
+    return render(
+        request,
+        "tracker/dashboard.html",
+        {
+            "office": office,
+            "offices": LocalPolicingBody.objects.all()
+            if access.is_administrator(request.user)
+            else [],
+            "office_query": office_query,
+            "response_states": response_states,
+            "response_total": total,
+            "open_items": open_items,
+            "finding_states": [
+                {"state": s, "label": FindingState(s).label, "count": finding_counts.get(s, 0)}
+                for s in FINDING_STATE_URGENCY
+            ],
+            "grid": grade_grid(request),
+        },
+    )
+
+
+def grade_grid(request):
+    """Forces against questions for one programme year: {"questions", "rows", ...}."""
+    judgements = GradedJudgement.objects.filter(
+        inspection__in=access.visible_inspections(request.user), body__kind="force"
+    )
+    years = list(
+        judgements.filter(inspection__programme=Programme.PEEL)
+        .order_by("-inspection__programme_year")
+        .values_list("inspection__programme_year", flat=True)
+        .distinct()
+    )
+    year = request.GET.get("grid_year") or (years[0] if years else "")
+    if year not in years:
+        year = years[0] if years else ""
+    chosen = (
+        judgements.filter(inspection__programme=Programme.PEEL, inspection__programme_year=year)
+        .select_related("body")
+        .order_by("body__name", "order", "-inspection__publication_date")
+    )
+    questions, cells = [], {}
+    for judgement in chosen:
+        if judgement.question not in questions:
+            questions.append(judgement.question)
+        cells.setdefault(judgement.body, {}).setdefault(judgement.question, judgement)
+    rows = [(body, [cells[body].get(q) for q in questions]) for body in cells]
+    return {"years": years, "year": year, "questions": questions, "rows": rows}
+
+
+def _tracker_filterset(request):
+    office = _office_scope(request)
+    filterset = TrackerFilterSet(request.GET, queryset=_scoped_rows(request, office))
+    rows = filterset.qs
+    if not request.GET.get("ordering"):
+        rows = rows.order_by(
+            _urgency("state", FINDING_STATE_URGENCY),
+            F("deadline_on").asc(nulls_last=True),
+            "-finding__inspection__publication_date",
+            "finding__order",
+            "pk",
+        )
+    return filterset, rows
+
+
+@login_required
+def tracker_list(request):
+    filterset, rows = _tracker_filterset(request)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tracker/tracker_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def tracker_export(request, fmt):
+    filterset, rows = _tracker_filterset(request)
+    if not filterset.is_valid():
+        return tracker_list(request)  # the list shows what is wrong with the filters
+    name = f"inspection-findings-{timezone.localdate():%Y-%m-%d}"
+    return exports.as_csv(rows, name) if fmt == "csv" else exports.as_xlsx(rows, name)
+
+
+@login_required
+def response_list(request):
+    office = _office_scope(request)
+    responses = _scoped_responses(request, office).with_deadline_state()
+    filterset = ResponseFilterSet(request.GET, queryset=responses, request=request)
+    rows = filterset.qs.select_related("inspection", "policing_body").order_by(
+        _urgency("deadline_state", RESPONSE_STATE_URGENCY),
+        F("deadline_on").asc(nulls_last=True),
+        "pk",
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tracker/response_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def account(request):
+    token = CalendarToken.objects.filter(user=request.user).first()
+    feed_url = request.build_absolute_uri(f"/calendar/{token.token}.ics") if token else None
+    return render(request, "tracker/account.html", {"token": token, "feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_token(request):
+    CalendarToken.objects.filter(user=request.user).delete()
+    if request.POST.get("action") == "create":
+        CalendarToken.objects.create(user=request.user)
+        messages.success(request, "Your calendar feed address has been created.")
+    else:
+        messages.success(
+            request, "Your calendar feed address has been revoked. It no longer works."
+        )
+    return redirect("tracker:account")
+
+
+def calendar_feed(request, token):
+    """No sign-in: the secret token is the credential (calendar apps cannot sign in)."""
+    found = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if found is None or not found.user.is_active:
+        raise Http404
+    return HttpResponse(deadlines_calendar(found.user, request), content_type="text/calendar")
