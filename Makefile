@@ -58,3 +58,11 @@ migrations-check: install ## Fail if a model change has no migration
 .PHONY: clean
 clean: ## Remove the virtual environment, the SQLite database and test artifacts
 	rm -rf .venv .tools db.sqlite3 artifacts .pytest_cache
+
+.PHONY: bench
+bench: install ## Time dashboard, tracker and CSV export on the national data set (PostgreSQL)
+	$(PYTHON) bench/pages.py
+
+.PHONY: bench-letters
+bench-letters: install ## Time rendering the PDF letters (median of several runs)
+	$(PYTHON) bench/letters.py

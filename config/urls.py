@@ -19,5 +19,6 @@ urlpatterns = [
     path("inspections/", include("inspections.urls")),
     path("responses/", include("responses.urls")),
     path("", include("tracker.urls")),
+    path("", include("letters.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "inspections",
     "responses",
     "tracker",
+    "letters",
     "demo",
 ]
 

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from letters import views
+
+app_name = "letters"
+urlpatterns = [
+    path("responses/<int:pk>/letter.pdf", views.letter_pdf, name="pdf"),
+    path("published/<slug:office_slug>/", views.published_index, name="published_index"),
+    path(
+        "published/<slug:office_slug>/<slug:inspection_slug>/",
+        views.published_response,
+        name="published",
+    ),
+    path(
+        "published/<slug:office_slug>/<slug:inspection_slug>.pdf",
+        views.published_pdf,
+        name="published_pdf",
+    ),
+]
