@@ -34,7 +34,8 @@ def create_database():
 def setup_django():
     os.environ["DATABASE_URL"] = DATABASE
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.development"
-    os.environ["DEBUG"] = "false"
+    os.environ["DEBUG"] = "false"  # time what production runs
+    os.environ["DEMO_USERS_ALLOWED"] = "true"  # a throwaway benchmark database
     sys.path.insert(0, str(ROOT))
     import django
 
