@@ -20,5 +20,6 @@ urlpatterns = [
     path("responses/", include("responses.urls")),
     path("", include("tracker.urls")),
     path("", include("letters.urls")),
+    path("api/", include("core.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from accounts import access
 from forces.models import Body
 from inspections.choices import Grade, Programme
-from inspections.models import Inspection
+from inspections.models import Finding, GradedJudgement, Inspection
 from responses.choices import SENT_STATUSES
 from responses.models import Section55Response
 
@@ -72,3 +72,60 @@ class InspectionFilterSet(django_filters.FilterSet):
         # The force filter joins the coverage table; distinct keeps one row per inspection.
         queryset = super().qs
         return queryset.distinct() if self.form.cleaned_data.get("force") else queryset
+
+
+class GradedJudgementFilterSet(django_filters.FilterSet):
+    programme = django_filters.ChoiceFilter(
+        field_name="inspection__programme", choices=Programme.choices
+    )
+    year = django_filters.NumberFilter(
+        field_name="inspection__publication_date", lookup_expr="year"
+    )
+
+    class Meta:
+        model = GradedJudgement
+        fields = [
+            "inspection",
+            "body",
+            "question",
+            "grade",
+            "scale",
+            "is_overall",
+            "programme",
+            "year",
+        ]
+
+
+class FindingFilterSet(django_filters.FilterSet):
+    programme = django_filters.ChoiceFilter(
+        field_name="inspection__programme", choices=Programme.choices
+    )
+    year = django_filters.NumberFilter(
+        field_name="inspection__publication_date", lookup_expr="year"
+    )
+    body = django_filters.ModelChoiceFilter(
+        field_name="directed_at", queryset=Body.objects.all(), label="Directed at"
+    )
+    due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
+    due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text contains")
+
+    class Meta:
+        model = Finding
+        fields = [
+            "inspection",
+            "kind",
+            "number",
+            "body",
+            "parent",
+            "repeats",
+            "due_date",
+            "programme",
+            "year",
+            "q",
+        ]
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        return queryset.distinct() if self.form.cleaned_data.get("body") else queryset

@@ -11,5 +11,6 @@ urlpatterns = [
     path("responses/", views.response_list, name="responses"),
     path("account/", views.account, name="account"),
     path("account/calendar-token/", views.calendar_token, name="calendar_token"),
+    path("account/api-token/", views.api_token, name="api_token"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
 
 from accounts import access
 from forces.models import LocalPolicingBody
@@ -220,7 +221,24 @@ def response_list(request):
 def account(request):
     token = CalendarToken.objects.filter(user=request.user).first()
     feed_url = request.build_absolute_uri(f"/calendar/{token.token}.ics") if token else None
-    return render(request, "tracker/account.html", {"token": token, "feed_url": feed_url})
+    api_token = Token.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "tracker/account.html",
+        {"token": token, "feed_url": feed_url, "api_token": api_token},
+    )
+
+
+@login_required
+@require_POST
+def api_token(request):
+    Token.objects.filter(user=request.user).delete()
+    if request.POST.get("action") == "create":
+        Token.objects.create(user=request.user)
+        messages.success(request, "Your API token has been created.")
+    else:
+        messages.success(request, "Your API token has been revoked. It no longer works.")
+    return redirect("tracker:account")
 
 
 @login_required

@@ -1,0 +1,24 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from forces.api.views import ForceViewSet, PolicingBodyViewSet, RegionViewSet, RocuViewSet
+from inspections.api.views import FindingViewSet, GradedJudgementViewSet, InspectionViewSet
+from responses.api.views import FindingResponseViewSet, ResponseViewSet
+
+router = DefaultRouter()
+router.register("regions", RegionViewSet, basename="region")
+router.register("forces", ForceViewSet, basename="force")
+router.register("rocus", RocuViewSet, basename="rocu")
+router.register("policing-bodies", PolicingBodyViewSet, basename="policing-body")
+router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("graded-judgements", GradedJudgementViewSet, basename="graded-judgement")
+router.register("findings", FindingViewSet, basename="finding")
+router.register("responses", ResponseViewSet, basename="response")
+router.register("finding-responses", FindingResponseViewSet, basename="finding-response")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

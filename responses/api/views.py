@@ -1,0 +1,103 @@
+from django.db import IntegrityError
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from accounts import access
+from core.concurrency import EditConflict, save_if_unchanged
+from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
+from responses.models import FindingResponse
+from tracker.filtersets import ResponseFilterSet
+
+
+def conflict(error):
+    return Response(
+        {
+            "detail": "Someone else saved this since you read it; nothing was saved.",
+            "current_version": error.current.version,
+            "changed_fields": [change.field for change in error.changes],
+        },
+        status=status.HTTP_409_CONFLICT,
+    )
+
+
+def _refuse_if_not_editable(user, response):
+    if not access.can_edit(user, response):
+        raise PermissionDenied(
+            f"This response is {response.get_status_display().lower()}; you cannot change it."
+        )
+
+
+class VersionedUpdateMixin:
+    """PUT/PATCH through the optimistic concurrency check the workspace uses."""
+
+    def perform_versioned_update(self, request, instance, partial):
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        if version is None:
+            raise ValidationError({"version": ["This field is required."]})
+        try:
+            saved = save_if_unchanged(instance, version, data)
+        except EditConflict as error:
+            return conflict(error)
+        return Response(self.get_serializer(self.reload(saved)).data)
+
+    def reload(self, instance):
+        return self.get_queryset().get(pk=instance.pk)
+
+
+class ResponseViewSet(VersionedUpdateMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ResponseSerializer
+    filterset_class = ResponseFilterSet
+    ordering_fields = ["deadline_on", "deadline_state", "id"]
+    ordering = ["deadline_on", "id"]
+
+    def get_queryset(self):
+        return access.visible_responses(self.request.user).with_deadline_state()
+
+    def update(self, request, *args, partial=False, **kwargs):
+        response = self.get_object()
+        _refuse_if_not_editable(request.user, response)
+        return self.perform_versioned_update(request, response, partial)
+
+
+class FindingResponseViewSet(
+    VersionedUpdateMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    serializer_class = FindingResponseSerializer
+    filterset_fields = ["response", "finding", "action"]
+    ordering_fields = ["id"]
+    ordering = ["response", "finding__order", "id"]
+
+    def get_queryset(self):
+        return FindingResponse.objects.filter(
+            response__in=access.visible_responses(self.request.user)
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        response = serializer.validated_data["response"]
+        if not access.visible_responses(request.user).filter(pk=response.pk).exists():
+            raise ValidationError({"response": ["Not found."]})
+        _refuse_if_not_editable(request.user, response)
+        finding = serializer.validated_data["finding"]
+        if not response.findings_in_scope().filter(pk=finding.pk).exists():
+            raise ValidationError({"finding": ["This finding is not in the response's scope."]})
+        try:
+            serializer.save(version=1)
+        except IntegrityError:
+            raise ValidationError(
+                {"finding": ["This finding already has a response; change that one."]}
+            ) from None
+        return Response(serializer.data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        answer = self.get_object()
+        _refuse_if_not_editable(request.user, answer.response)
+        return self.perform_versioned_update(request, answer, partial)
