@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from accounts import access
+from core.filters import NumberInRangeFilter, YearFilter
 from forces.models import Body
 from inspections.choices import Grade, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
@@ -12,9 +13,7 @@ from responses.models import Section55Response
 class InspectionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search titles and findings")
     programme = django_filters.ChoiceFilter(choices=Programme.choices, empty_label="Any programme")
-    year = django_filters.NumberFilter(
-        field_name="publication_date", lookup_expr="year", label="Year published"
-    )
+    year = YearFilter(field_name="publication_date")
     force = django_filters.ModelChoiceFilter(
         field_name="bodies",
         queryset=Body.objects.all(),
@@ -78,9 +77,7 @@ class GradedJudgementFilterSet(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices
     )
-    year = django_filters.NumberFilter(
-        field_name="inspection__publication_date", lookup_expr="year"
-    )
+    year = YearFilter(field_name="inspection__publication_date")
 
     class Meta:
         model = GradedJudgement
@@ -100,15 +97,14 @@ class FindingFilterSet(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices
     )
-    year = django_filters.NumberFilter(
-        field_name="inspection__publication_date", lookup_expr="year"
-    )
+    year = YearFilter(field_name="inspection__publication_date")
     body = django_filters.ModelChoiceFilter(
         field_name="directed_at", queryset=Body.objects.all(), label="Directed at"
     )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
     due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text contains")
+    number = NumberInRangeFilter(label="Report number")
 
     class Meta:
         model = Finding

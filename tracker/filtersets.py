@@ -1,5 +1,6 @@
 import django_filters
 
+from core.filters import YearFilter
 from forces.models import Body
 from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
 from inspections.models import Inspection
@@ -35,11 +36,7 @@ class TrackerFilterSet(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=FindingState.choices[:3], label="Deadline state", empty_label="Any state"
     )
-    year = django_filters.NumberFilter(
-        field_name="finding__inspection__publication_date",
-        lookup_expr="year",
-        label="Year published",
-    )
+    year = YearFilter(field_name="finding__inspection__publication_date")
     ordering = django_filters.OrderingFilter(
         fields=[
             ("deadline_on", "deadline"),
@@ -64,9 +61,7 @@ class ResponseFilterSet(django_filters.FilterSet):
         label="Programme",
         empty_label="Any programme",
     )
-    year = django_filters.NumberFilter(
-        field_name="inspection__publication_date", lookup_expr="year", label="Year published"
-    )
+    year = YearFilter(field_name="inspection__publication_date")
 
     class Meta:
         model = Section55Response

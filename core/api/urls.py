@@ -6,7 +6,15 @@ from forces.api.views import ForceViewSet, PolicingBodyViewSet, RegionViewSet, R
 from inspections.api.views import FindingViewSet, GradedJudgementViewSet, InspectionViewSet
 from responses.api.views import FindingResponseViewSet, ResponseViewSet
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    """Every id reaches the view, which answers JSON (400/404), never Django's HTML 404."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        return f"(?P<{lookup_prefix}{viewset.lookup_url_kwarg or viewset.lookup_field}>[^/]+)"
+
+
+router = Router()
 router.register("regions", RegionViewSet, basename="region")
 router.register("forces", ForceViewSet, basename="force")
 router.register("rocus", RocuViewSet, basename="rocu")

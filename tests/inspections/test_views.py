@@ -58,7 +58,7 @@ def test_has_open_response_is_about_the_users_office(world, as_user):
 def test_bad_filter_values_are_reported_not_crashed(world, as_user):
     html = listing(as_user("own_staff"), year="soon", programme="nonsense")
     assert "There is a problem" in html
-    assert "Enter a number" in html
+    assert "Enter a whole number" in html
 
 
 def test_pagination_keeps_the_filters(world, as_user):
