@@ -1,12 +1,12 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 
 from accounts import access
+from core.pagination import paginate
 from forces.models import Body
 from inspections.choices import FINDING_KIND_PLURALS, FindingKind
 from inspections.filtersets import InspectionFilterSet
@@ -52,13 +52,11 @@ def inspection_list(request):
         .annotate(finding_count=Coalesce(Subquery(finding_count), 0))
         .order_by("-publication_date", "title", "pk")
     )
-    page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, inspections, PAGE_SIZE)
     return render(
         request,
         "inspections/inspection_list.html",
-        {"filterset": filterset, "page": page, "office": office, "query": query.urlencode()},
+        {"filterset": filterset, "page": page, "office": office, "query": query},
     )
 
 

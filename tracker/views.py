@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
 from accounts import access
+from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.models import GradedJudgement
@@ -170,16 +170,14 @@ LIST_COLUMNS = [
 @login_required
 def tracker_list(request):
     filterset, rows = _tracker_filterset(request)
-    page = Paginator(rows.only(*LIST_COLUMNS), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, rows.only(*LIST_COLUMNS), PAGE_SIZE)
     return render(
         request,
         "tracker/tracker_list.html",
         {
             "filterset": filterset,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -203,16 +201,14 @@ def response_list(request):
         F("deadline_on").asc(nulls_last=True),
         "pk",
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, rows, PAGE_SIZE)
     return render(
         request,
         "tracker/response_list.html",
         {
             "filterset": filterset,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -232,27 +228,24 @@ def account(request):
 @login_required
 @require_POST
 def api_token(request):
-    Token.objects.filter(user=request.user).delete()
+    return _replace_or_revoke(request, Token, "API token")
+
+
+def _replace_or_revoke(request, model, name):
+    """A user's secret (calendar or API token): the old one always stops working."""
+    model.objects.filter(user=request.user).delete()
     if request.POST.get("action") == "create":
-        Token.objects.create(user=request.user)
-        messages.success(request, "Your API token has been created.")
+        model.objects.create(user=request.user)
+        messages.success(request, f"Your {name} has been created.")
     else:
-        messages.success(request, "Your API token has been revoked. It no longer works.")
+        messages.success(request, f"Your {name} has been revoked. It no longer works.")
     return redirect("tracker:account")
 
 
 @login_required
 @require_POST
 def calendar_token(request):
-    CalendarToken.objects.filter(user=request.user).delete()
-    if request.POST.get("action") == "create":
-        CalendarToken.objects.create(user=request.user)
-        messages.success(request, "Your calendar feed address has been created.")
-    else:
-        messages.success(
-            request, "Your calendar feed address has been revoked. It no longer works."
-        )
-    return redirect("tracker:account")
+    return _replace_or_revoke(request, CalendarToken, "calendar feed address")
 
 
 def calendar_feed(request, token):

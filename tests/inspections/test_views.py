@@ -143,3 +143,36 @@ def test_home_lists_work_by_deadline(world, as_user):
     )
     assert "Custody in Norfolk" in html  # published, covers Norfolk, not started
     assert "Not yet published" not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "user", "shown", "hidden"),
+    [
+        (
+            "/inspections/",
+            "own_staff",
+            ["programme", "year", "force", "grade", "has_open_response", "q"],
+            [],
+        ),
+        ("/inspections/", "admin", ["programme", "q"], ["has_open_response"]),
+        (
+            "/tracker/",
+            "own_staff",
+            ["inspection", "programme", "force", "kind", "state", "year"],
+            [],
+        ),
+        (
+            "/responses/",
+            "own_staff",
+            ["deadline_state", "status", "programme", "year"],
+            ["policing_body"],
+        ),
+        ("/responses/", "admin", ["deadline_state", "policing_body"], []),
+    ],
+)
+def test_filter_panels_show_their_fields(world, as_user, url, user, shown, hidden):
+    html = as_user(user).get(url).content.decode()
+    for name in shown:
+        assert f'for="id_{name}"' in html, name
+    for name in hidden:
+        assert f'id="id_{name}"' not in html, name
