@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "responses",
     "tracker",
     "letters",
+    "imports",
     "demo",
 ]
 
