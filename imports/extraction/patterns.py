@@ -6,6 +6,7 @@ statements ("<body> is good at <question>.") or a grade word under a question he
 due dates written "By 1 September 2023".
 """
 
+import calendar
 import re
 from datetime import date
 
@@ -20,9 +21,8 @@ GRADE_WORDS = {
 }
 _GRADE = "|".join(GRADE_WORDS)
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+# English month names (Python only localises them if a program changes LC_TIME; Django does not).
+MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _MONTH = "|".join(MONTHS)
 DAY_DATE = rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})"
 
@@ -90,7 +90,8 @@ HMIC = re.compile(r"\bHMIC\b")
 
 # Words a wrapped heading cannot end on: the sentence must go on to the next line.
 CONNECTIVES = set(
-    "a an the and or nor but of to in into for with within its their his her our on by at from "
+    "a an the and or nor but of to in into for with within its their his her our on by at "  # noqa: SIM905
+    "from "
     "that which who how what where when while should must could would will can may is are be "
     "been being has have it they this these those than as so about under over across between "
     "more most less not also including such".split()
