@@ -170,3 +170,7 @@ CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", default="opcc-tracker.inval
 
 # The address of this site, for links in emails sent outside a request (reminders).
 SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Report imports (imports app): the largest report file accepted, and its most pages.
+REPORT_IMPORT_MAX_MB = env_int("REPORT_IMPORT_MAX_MB", 25, minimum=1)
+REPORT_IMPORT_MAX_PAGES = env_int("REPORT_IMPORT_MAX_PAGES", 400, minimum=1)

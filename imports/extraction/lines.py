@@ -16,7 +16,7 @@ PAGE_BREAK = "\f"
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 # Contents entries end in a page number, often after dot leaders or a tab.
-CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\t)\s*\d{1,3}\s*$")
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\t|\?)\s*\d{1,3}\s*$")
 SUPERSCRIPTS = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 

@@ -60,6 +60,7 @@ class _Parser:
         self.heading_index = -10  # where the current body's heading was
         self.cause = None  # index of the last cause of concern in this section
         self.pillar = None  # the last PEEL question heading (older reports)
+        self.pillar_end = -10
         self.headed = []  # bodies with their own section, in report order
         self.graded = []
         self.explicit_numbers = False
@@ -93,10 +94,10 @@ class _Parser:
             return i + 1
         if self.section == "appendix":
             return i + 1
-        question = p.PILLAR_QUESTION.match(text)
+        question = self._pillar_question(i)
         if question:
-            self.pillar = question
-            return i + 1
+            self.pillar, self.pillar_end = question
+            return self.pillar_end + 1
         label = p.LABEL.match(text)
         if label:
             return self._labelled(i, label)
@@ -107,6 +108,18 @@ class _Parser:
         if sentence:
             return sentence
         return i + 1
+
+    def _pillar_question(self, i):
+        """A PEEL question heading, perhaps wrapped over up to three lines."""
+        text = self.lines[i].text
+        if not p.QUESTION_START.match(text):
+            return None
+        end = i
+        while not text.endswith("?") and end + 1 < len(self.lines) and end - i < 2:
+            end += 1
+            text = f"{text} {self.lines[end].text}"
+        match = p.PILLAR_QUESTION.match(text)
+        return (match, end) if match else None
 
     def _seen_content(self):
         return bool(self.result.findings or self.result.graded_judgements or self.headed)
@@ -224,7 +237,7 @@ class _Parser:
             p.LABEL.match(text)
             or p.GRADE_ALONE.match(text)
             or p.REGIONAL_HEADING.match(text)
-            or p.PILLAR_QUESTION.match(text)
+            or p.QUESTION_START.match(text)
             or (len(text) <= 90 and self.directory.match(text))
         )
 
@@ -266,8 +279,8 @@ class _Parser:
         previous = [self.lines[j].text for j in range(max(0, i - 2), i)]
         overall = any(p.OVERALL_HEADING.match(t) for t in previous)
         question_text = ""
-        if previous and p.PILLAR_QUESTION.match(previous[-1]):
-            label, question_text = self._question_label(p.PILLAR_QUESTION.match(previous[-1]))
+        if self.pillar is not None and self.pillar_end == i - 1:
+            label, question_text = self._question_label(self.pillar)
         elif self.pillar is not None and (
             overall or any(p.SUMMARY_HEADING.match(t) for t in previous)
         ):

@@ -67,6 +67,10 @@ PILLAR_QUESTION = re.compile(
     r"legitimate)\s+is\s+the\s+(?:force|constabulary|service)\s+(?:at|in)\s+(?P<question>.+?)\??$",
     re.IGNORECASE,
 )
+QUESTION_START = re.compile(
+    r"^(?:(?:overview|summary)\s*[–:-]\s*)?How\s+(?:effective|efficient|legitimate)\s+is\s",
+    re.IGNORECASE,
+)
 OVERALL_HEADING = re.compile(r"^overall\s+(?:judge?ment|grade)s?$", re.IGNORECASE)
 SUMMARY_HEADING = re.compile(r"^summary(?:\s+of\s+(?:findings|judgements?))?$", re.IGNORECASE)
 PILLAR_NOUN = {"effective": "effectiveness", "efficient": "efficiency", "legitimate": "legitimacy"}
