@@ -89,3 +89,30 @@ def can_start_response(user, inspection):
         and user.has_perm("responses.add_section55response")
         and inspection.bodies.filter(policing_body=body).exists()
     )
+
+
+# -- report imports ---------------------------------------------------------------------------
+def can_import(user):
+    """Administrators and office members upload reports; others may not."""
+    return is_administrator(user) or office(user) is not None
+
+
+def importable_inspections(user):
+    """Inspections a user may import findings into: for an office, those covering its forces."""
+    if is_administrator(user):
+        return Inspection.objects.all()
+    body = office(user)
+    if body is None:
+        return Inspection.objects.none()
+    return Inspection.objects.filter(bodies__policing_body=body).distinct()
+
+
+def visible_imports(user):
+    from imports.models import ReportImport  # imports depends on accounts, not the reverse
+
+    if is_administrator(user):
+        return ReportImport.objects.all()
+    body = office(user)
+    if body is None:
+        return ReportImport.objects.none()
+    return ReportImport.objects.filter(office=body)

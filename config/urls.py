@@ -20,6 +20,7 @@ urlpatterns = [
     path("responses/", include("responses.urls")),
     path("", include("tracker.urls")),
     path("", include("letters.urls")),
+    path("imports/", include("imports.urls")),
     path("api/", include("core.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ def navigation(request):
         ("Inspections", reverse("inspections:list")),
         ("Dashboard", reverse("tracker:dashboard")),
         ("Tracker", reverse("tracker:list")),
+        ("Imports", reverse("imports:list")),
     ]
     if user.is_staff:
         items.append(("Data entry", reverse("admin:index")))

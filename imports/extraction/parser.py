@@ -61,6 +61,7 @@ class _Parser:
         self.cause = None  # index of the last cause of concern in this section
         self.pillar = None  # the last PEEL question heading (older reports)
         self.pillar_end = -10
+        self.last_sentence_end = -10  # a list of grade statements may wrap
         self.headed = []  # bodies with their own section, in report order
         self.graded = []
         self.explicit_numbers = False
@@ -323,12 +324,15 @@ class _Parser:
         if body is None:
             return None
         opens_section = i - self.heading_index <= 2 and body is self.section
-        in_list = self._neighbour_is_grade_sentence(i - 1) or self._neighbour_is_grade_sentence(
-            end + 1
+        in_list = (
+            self.last_sentence_end == i - 1
+            or self._neighbour_is_grade_sentence(i - 1)
+            or self._neighbour_is_grade_sentence(end + 1)
         )
         if not (opens_section or in_list):
             return None
         label = p.sentence_case(match["question"].strip())
+        self.last_sentence_end = end
         word = match["grade"] or match["requires"]
         self._add_grade(body, label, word, i, end, False, "")
         return end + 1

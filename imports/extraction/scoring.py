@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from inspections.choices import FindingKind
 
-from .similarity import question_similarity, same_question, text_similarity
+from .similarity import pair_up, question_similarity, same_question, text_similarity
 
 FINDING_KINDS = [
     FindingKind.AREA_FOR_IMPROVEMENT,
@@ -41,23 +41,6 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _pairs(predicted, expected, similarity, threshold):
-    """Greedy one-to-one matching, best similarity first: {predicted index: expected index}."""
-    candidates = sorted(
-        ((similarity(a, b), i, j) for i, a in enumerate(predicted) for j, b in enumerate(expected)),
-        reverse=True,
-    )
-    matched, used_p, used_e = {}, set(), set()
-    for value, i, j in candidates:
-        if value < threshold:
-            break
-        if i not in used_p and j not in used_e:
-            matched[i] = j
-            used_p.add(i)
-            used_e.add(j)
-    return matched
-
-
 def _finding_similarity(a, b):
     return text_similarity(a["text"], b["text"]) if a["kind"] == b["kind"] else 0.0
 
@@ -75,7 +58,7 @@ def score(predicted, gold):
     """{measure: Score} for an extraction and a gold file, both in the gold format."""
     scores = {}
     p_findings, g_findings = predicted["findings"], gold["findings"]
-    matched = _pairs(p_findings, g_findings, _finding_similarity, 0.9)
+    matched = pair_up(p_findings, g_findings, _finding_similarity, 0.9)
 
     def correct(i, j):
         a, b = p_findings[i], g_findings[j]
@@ -107,7 +90,7 @@ def score(predicted, gold):
     )
 
     p_grades, g_grades = predicted["graded_judgements"], gold["graded_judgements"]
-    grade_pairs = _pairs(p_grades, g_grades, _grade_similarity, 0.0001)
+    grade_pairs = pair_up(p_grades, g_grades, _grade_similarity, 0.0001)
     scores["graded_judgements"] = Score(
         correct=sum(
             1

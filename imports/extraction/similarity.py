@@ -43,3 +43,20 @@ def question_similarity(a, b):
 
 def same_question(a, b):
     return question_similarity(a, b) >= QUESTION_THRESHOLD
+
+
+def pair_up(predicted, expected, similarity, threshold):
+    """Greedy one-to-one matching, best similarity first: {predicted index: expected index}."""
+    candidates = sorted(
+        ((similarity(a, b), i, j) for i, a in enumerate(predicted) for j, b in enumerate(expected)),
+        reverse=True,
+    )
+    matched, used_p, used_e = {}, set(), set()
+    for value, i, j in candidates:
+        if value < threshold:
+            break
+        if i not in used_p and j not in used_e:
+            matched[i] = j
+            used_p.add(i)
+            used_e.add(j)
+    return matched
