@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -37,7 +38,9 @@ class ReportImport(models.Model):
     file = models.FileField(upload_to="imports/%Y/", blank=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     source_text = models.TextField(help_text="The text read from the file; lines count from 1.")
-    extraction = models.JSONField(help_text="What the importer read, before review.")
+    extraction = models.JSONField(
+        encoder=DjangoJSONEncoder, help_text="What the importer read, before review."
+    )
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.IN_REVIEW
     )
