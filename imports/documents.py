@@ -4,6 +4,7 @@ Every way a file can be unusable ends in ReportUnreadable with a message for the
 uploaded it; nothing here lets a damaged or hostile file raise anything else.
 """
 
+import hashlib
 import io
 import logging
 
@@ -25,6 +26,10 @@ class ReportUnreadable(Exception):
 
 def max_bytes():
     return settings.REPORT_IMPORT_MAX_MB * 1024 * 1024
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()
 
 
 def kind_of(data):

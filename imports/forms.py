@@ -1,5 +1,3 @@
-import hashlib
-
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -68,7 +66,7 @@ class UploadForm(forms.Form):
 
     @property
     def digest(self):
-        return hashlib.sha256(self.data_bytes).hexdigest()
+        return documents.digest(self.data_bytes)
 
 
 class InspectionDetailsForm(forms.ModelForm):

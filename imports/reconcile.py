@@ -76,7 +76,7 @@ def items_from_extraction(data, body_ids):
             directed_at=[body_ids[name] for name in f["directed_at"] if name in body_ids],
             number=f["number"],
             parent_key=f"f{f['parent']}" if f["parent"] is not None else "",
-            due_date=date.fromisoformat(f["due_date"]) if f["due_date"] else None,
+            due_date=_as_date(f["due_date"]),
             section=f["section"],
             line=f["line"],
             end_line=f["end_line"],
@@ -84,6 +84,11 @@ def items_from_extraction(data, body_ids):
         for index, f in enumerate(data["findings"])
     ]
     return grades, findings
+
+
+def _as_date(value):
+    """A stored date: an ISO string once saved as JSON, a date before that."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 # -- matching ---------------------------------------------------------------------------------
@@ -313,3 +318,22 @@ def _save_findings(inspection, items, existing, outcome):
         if finding.parent_id != wanted:
             finding.parent_id = wanted
             finding.save(update_fields=["parent"])
+
+
+def save_extraction(report_import, *, user):
+    """Save a stored extraction as read, without review (administrators' bulk loading)."""
+    inspection = report_import.inspection
+    findings, grades = existing_state(inspection)
+    data = report_import.extraction
+    body_ids = {b["name"]: b["body_id"] for b in data["bodies"] if b.get("body_id")}
+    grade_items, finding_items = items_from_extraction(data, body_ids)
+    return save_import(
+        report_import,
+        user=user,
+        grade_items=[g for g in grade_items if g.body_id is not None],
+        finding_items=finding_items,
+        basis=fingerprint(findings, grades),
+        inspection=inspection,
+        scale=data.get("grade_scale"),
+        covered_body_ids=list(body_ids.values()),
+    )
