@@ -41,8 +41,12 @@ def upload(request):
     initial = {}
     if request.GET.get("inspection"):
         initial["inspection"] = inspections.filter(slug=request.GET["inspection"]).first()
+    bound = request.method == "POST"
     form = UploadForm(
-        request.POST or None, request.FILES or None, inspections=inspections, initial=initial
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        inspections=inspections,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         report_import = _create_import(request, form)
