@@ -55,6 +55,11 @@ format: install ## Format the code with ruff
 migrations-check: install ## Fail if a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
+.PHONY: import-accuracy
+import-accuracy: setup ## Score the report importer against the gold files (precision, recall, F1)
+	$(MANAGE) import_accuracy --min-f1 0.95
+	$(MANAGE) import_accuracy --gold tests/data/unseen --min-f1 0.95
+
 .PHONY: clean
 clean: ## Remove the virtual environment, the SQLite database and test artifacts
 	rm -rf .venv .tools db.sqlite3 artifacts .pytest_cache

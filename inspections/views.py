@@ -90,6 +90,8 @@ def inspection_detail(request, slug):
             "office": office,
             "response": response,
             "can_start": response is None and access.can_start_response(request.user, inspection),
+            "can_import": access.can_import(request.user)
+            and access.importable_inspections(request.user).filter(pk=inspection.pk).exists(),
         },
     )
 

@@ -347,3 +347,20 @@ def test_review_and_list_run_a_fixed_number_of_queries(as_user, world):
     for _ in range(3):
         upload(client, EASTERN, inspection=world.eastern)
     assert count_queries(client, list_url) == before
+
+
+def test_inspection_page_links_to_an_import_for_those_who_may(as_user, world):
+    url = reverse("inspections:detail", args=[world.eastern.slug])
+    link = f"{reverse('imports:upload')}?inspection={world.eastern.slug}"
+    assert link in as_user("own_staff").get(url).content.decode()
+    response = as_user("own_staff").get(link)
+    assert response.context["form"].initial["inspection"] == world.eastern
+    wiltshire = Inspection.objects.create(
+        slug="wilts",
+        title="Wiltshire",
+        programme="peel",
+        publication_date=world.eastern.publication_date,
+    )
+    other_url = reverse("inspections:detail", args=[wiltshire.slug])
+    assert "Import findings" not in as_user("own_staff").get(other_url).content.decode()
+    assert "Import findings" in as_user("admin").get(other_url).content.decode()
