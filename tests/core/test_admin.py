@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forces.models import Body
+from imports.models import ReportImport
 from inspections.choices import FindingKind
 from inspections.models import Finding, Inspection
 from responses.models import Section55Response
@@ -26,7 +27,7 @@ from tracker.models import CalendarToken, ReminderSent
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"accounts", "forces", "inspections", "responses", "tracker"}
+PROJECT_APPS = {"accounts", "forces", "imports", "inspections", "responses", "tracker"}
 MODELS = sorted(
     (
         model
@@ -75,6 +76,15 @@ def add_more_rows():
             membership = MembershipFactory(policing_body=force.policing_body)
             ReminderSent.objects.create(response=response, kind="days_14")
             CalendarToken.objects.create(user=membership.user)
+            ReportImport.objects.create(
+                inspection=inspection,
+                office=force.policing_body,
+                uploaded_by=membership.user,
+                file_name="report.pdf",
+                sha256="0" * 64,
+                source_text="text",
+                extraction={"findings": []},
+            )
 
 
 @pytest.fixture
