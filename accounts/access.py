@@ -116,3 +116,20 @@ def visible_imports(user):
     if body is None:
         return ReportImport.objects.none()
     return ReportImport.objects.filter(office=body)
+
+
+# -- progress to closure ----------------------------------------------------------------------
+def can_update_progress(user, body):
+    """An office updates its own forces' progress; administrators any force's."""
+    if is_administrator(user):
+        return True
+    member_office = office(user)
+    return member_office is not None and body.policing_body_id == member_office.pk
+
+
+def can_report_to_panel(user):
+    """Managers produce the Police and Crime Panel report for their office; administrators for
+    any office."""
+    return is_administrator(user) or (
+        office(user) is not None and user.has_perm("responses.approve_section55response")
+    )

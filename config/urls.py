@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("tracker.urls")),
     path("", include("letters.urls")),
     path("imports/", include("imports.urls")),
+    path("progress/", include("progress.urls")),
     path("api/", include("core.api.urls")),
     path("admin/", admin.site.urls),
 ]

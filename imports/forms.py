@@ -17,6 +17,7 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.txt,application/pdf,text/plain"}),
         label="Upload the report",
         help_text="A PDF as published, or a text file.",
     )

@@ -222,7 +222,8 @@ RESPONSE_STATE_URGENCY = [
 
 def finding_deadline_expression(on=None):
     """For a row of the tracker (a finding directed at a force, annotated with the force's
-    office's ``response_submitted_on``, ``response_exists`` and ``response_deadline``): the
+    office's ``response_submitted_on``, ``response_exists`` and ``response_deadline``, and its
+    progress record's ``progress_target``): the target the office set, else the
     recommendation's own due date, else the response deadline while the office still owes its
     response, else none."""
     on = on or today()
@@ -231,6 +232,8 @@ def finding_deadline_expression(on=None):
         | Q(finding__inspection__publication_date__gte=on - RESPONSE_EXPECTED_WINDOW)
     )
     return Case(
+        # The office's own target for the finding (issue 8's progress record) comes first.
+        When(progress_target__isnull=False, then=F("progress_target")),
         When(finding__due_date__isnull=False, then=F("finding__due_date")),
         When(owes_response, then=F("response_deadline")),
         default=Value(None, output_field=DateField()),
@@ -239,10 +242,12 @@ def finding_deadline_expression(on=None):
 
 
 def finding_state_expression(deadline="deadline_on", on=None):
-    """The expression twin of ``finding_state`` (no closure yet: progress tracking adds it)."""
+    """The expression twin of ``finding_state``, for tracker rows annotated with
+    ``progress_closed`` (the force's progress record says it is closed)."""
     on = on or today()
     soon = on + datetime.timedelta(days=due_soon_days())
     return Case(
+        When(progress_closed=True, then=Value(FindingState.CLOSED)),
         When(**{f"{deadline}__lt": on}, then=Value(FindingState.OVERDUE)),
         When(**{f"{deadline}__lte": soon}, then=Value(FindingState.DUE_SOON)),
         default=Value(FindingState.OPEN),

@@ -9,6 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from inspections.choices import FindingKind
+from progress.choices import ProgressStatus, Rag
 from responses.choices import ResponseStatus
 from responses.deadlines import FindingState
 
@@ -23,6 +24,8 @@ HEADERS = [
     "Deadline",
     "State",
     "Response status",
+    "Progress",
+    "RAG",
     "Last update",
 ]
 
@@ -39,11 +42,15 @@ COLUMNS = [
     "deadline_on",
     "state",
     "response_status",
+    "progress_status",
+    "progress_rag",
     "response_updated_at",
 ]
 KIND_LABELS = dict(FindingKind.choices)
 STATE_LABELS = dict(FindingState.choices)
 STATUS_LABELS = dict(ResponseStatus.choices)
+PROGRESS_LABELS = dict(ProgressStatus.choices)
+RAG_LABELS = dict(Rag.choices)
 
 
 def export_rows(rows):
@@ -52,6 +59,8 @@ def export_rows(rows):
         values[2] = KIND_LABELS[values[2]]
         values[8] = STATE_LABELS[values[8]]
         values[9] = STATUS_LABELS[values[9]] if values[9] else "Not started"
+        values[10] = PROGRESS_LABELS[values[10]]
+        values[11] = RAG_LABELS.get(values[11], "")
         yield values
 
 

@@ -4,6 +4,7 @@ from core.filters import YearFilter
 from forces.models import Body
 from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
 from inspections.models import Inspection
+from progress.choices import ProgressStatus, Rag
 from responses.deadlines import FindingState, ResponseState
 from responses.models import Section55Response
 from tracker.queries import FindingTarget
@@ -34,7 +35,20 @@ class TrackerFilterSet(django_filters.FilterSet):
         empty_label="Any kind",
     )
     state = django_filters.ChoiceFilter(
-        choices=FindingState.choices[:3], label="Deadline state", empty_label="Any state"
+        choices=FindingState.choices, label="Deadline state", empty_label="Any state"
+    )
+    progress = django_filters.ChoiceFilter(
+        field_name="progress_status",
+        choices=ProgressStatus.choices,
+        label="Progress",
+        empty_label="Any progress",
+    )
+    rag = django_filters.ChoiceFilter(
+        field_name="progress_rag",
+        choices=[*Rag.choices, ("none", "Not rated")],
+        method="filter_rag",
+        label="RAG rating",
+        empty_label="Any RAG rating",
     )
     year = YearFilter(field_name="finding__inspection__publication_date")
     ordering = django_filters.OrderingFilter(
@@ -48,7 +62,10 @@ class TrackerFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = FindingTarget
-        fields = ["inspection", "programme", "force", "kind", "state", "year"]
+        fields = ["inspection", "programme", "force", "kind", "state", "progress", "rag", "year"]
+
+    def filter_rag(self, queryset, name, value):
+        return queryset.filter(progress_rag="" if value == "none" else value)
 
 
 class ResponseFilterSet(django_filters.FilterSet):

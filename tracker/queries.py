@@ -2,12 +2,14 @@
 office's response and its deadline state. One query builds it; lists, exports, the dashboard
 and the calendar feed all start here."""
 
-from django.db.models import Count, F, FilteredRelation, Q
+from django.db.models import Count, F, FilteredRelation, Q, Value
+from django.db.models.functions import Coalesce
 
 from accounts import access
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
 from inspections.models import Finding
+from progress.choices import CLOSED_STATUSES, ProgressStatus
 from responses import deadlines
 
 FindingTarget = Finding.directed_at.through
@@ -37,8 +39,21 @@ def annotate_rows(rows, on=None):
                 condition=Q(finding__inspection__responses__policing_body=F("body__policing_body")),
             )
         )
+        .annotate(
+            # The force's progress record for the finding, if anyone has updated it yet.
+            force_progress=FilteredRelation(
+                "finding__progress", condition=Q(finding__progress__body=F("body"))
+            )
+        )
         .select_related("finding__inspection", "body__policing_body")
         .annotate(
+            progress_pk=F("force_progress__pk"),
+            progress_status=Coalesce(
+                F("force_progress__status"), Value(ProgressStatus.AWAITING_REVIEW)
+            ),
+            progress_rag=Coalesce(F("force_progress__rag"), Value("")),
+            progress_target=F("force_progress__target_date"),
+            progress_closed=Q(force_progress__status__in=CLOSED_STATUSES),
             response_pk=F("office_response__pk"),
             response_status=F("office_response__status"),
             response_submitted_on=F("office_response__submitted_on"),

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
@@ -12,6 +13,7 @@ from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.models import GradedJudgement
+from progress import bulk
 from responses.choices import SENT_STATUSES
 from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
 from tracker import exports
@@ -161,6 +163,7 @@ LIST_COLUMNS = [
     "finding__inspection__publication_date",
     "finding__inspection__publication_date_precision",
     "body__short_name",
+    "body__slug",
     "body__kind",
     "body__policing_body_id",
     "body__policing_body__deadline_convention",
@@ -170,6 +173,11 @@ LIST_COLUMNS = [
 @login_required
 def tracker_list(request):
     filterset, rows = _tracker_filterset(request)
+    form = bulk.bulk_form(request, rows)
+    if form.is_bound and form.is_valid():
+        count = bulk.apply(form, request.user)
+        messages.success(request, f"Update added to {count} finding{pluralize(count)}.")
+        return redirect(request.get_full_path())
     page, query = paginate(request, rows.only(*LIST_COLUMNS), PAGE_SIZE)
     return render(
         request,
@@ -178,7 +186,10 @@ def tracker_list(request):
             "filterset": filterset,
             "page": page,
             "query": query,
+            "bulk_form": form,
+            "chosen": set(form.data.getlist("rows")) if form.is_bound else set(),
         },
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "tracker",
     "letters",
     "imports",
+    "progress",
     "demo",
 ]
 
@@ -174,3 +175,6 @@ SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
 # Report imports (imports app): the largest report file accepted, and its most pages.
 REPORT_IMPORT_MAX_MB = env_int("REPORT_IMPORT_MAX_MB", 25, minimum=1)
 REPORT_IMPORT_MAX_PAGES = env_int("REPORT_IMPORT_MAX_PAGES", 400, minimum=1)
+# Progress evidence (progress app): the largest file accepted, and how many per update.
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
+EVIDENCE_MAX_FILES = env_int("EVIDENCE_MAX_FILES", 5, minimum=1)

@@ -1,0 +1,34 @@
+"""Bulk progress updates from the tracker list: one update text, applied to each chosen row."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import access
+from progress.forms import BulkUpdateForm
+from progress.services import Change, add_update
+from tracker.queries import FindingTarget
+
+
+def bulk_form(request, rows):
+    """The bulk form, bound on POST; only rows the user can see in the tracker may be chosen."""
+    if request.method != "POST":
+        return BulkUpdateForm(row_ids=[])
+    posted = [pk for pk in request.POST.getlist("rows") if pk.isdigit()]
+    visible = rows.filter(pk__in=posted).values_list("pk", flat=True)
+    return BulkUpdateForm(request.POST, row_ids=list(visible))
+
+
+@transaction.atomic
+def apply(form, user):
+    """Add the update to every chosen row; all or nothing. Returns the number updated."""
+    data = form.cleaned_data
+    targets = FindingTarget.objects.filter(pk__in=data["rows"]).select_related("finding", "body")
+    change = Change(
+        text=data["text"], dated=timezone.localdate(), status=data["status"], rag=data["rag"]
+    )
+    count = 0
+    for target in targets:
+        if access.can_update_progress(user, target.body):
+            add_update(target.finding, target.body, user, change)
+            count += 1
+    return count

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+
+from accounts import access
+from forces.choices import BodyKind
+from forces.models import LocalPolicingBody
+from inspections.models import Finding
+from progress import panel
+from progress.forms import PanelReportForm, ProgressUpdateForm
+from progress.models import Evidence, FindingProgress
+from progress.services import Change, StaleProgress, add_update
+
+
+def _target_or_404(user, finding_pk, body_slug):
+    """The finding and the force, if the user may see and update that force's progress."""
+    findings = Finding.objects.filter(
+        inspection__in=access.visible_inspections(user)
+    ).select_related("inspection", "repeats__inspection")
+    finding = access.get_visible_or_404(findings, pk=finding_pk)
+    forces = finding.directed_at.filter(kind=BodyKind.FORCE).select_related("policing_body")
+    body = access.get_visible_or_404(forces, slug=body_slug)
+    if not access.can_update_progress(user, body):
+        raise Http404  # another office's progress is not confirmed to exist
+    return finding, body
+
+
+def _timeline(finding, body):
+    progress = FindingProgress.objects.filter(finding=finding, body=body).first()
+    updates = (
+        progress.updates.select_related("author").prefetch_related("evidence")
+        if progress is not None
+        else []
+    )
+    return progress, updates
+
+
+@login_required
+def finding_progress(request, finding_pk, body_slug):
+    finding, body = _target_or_404(request.user, finding_pk, body_slug)
+    progress, updates = _timeline(finding, body)
+    initial = {"version": progress.version if progress else 0}
+    if progress is not None:
+        initial |= {"owner": progress.owner, "target_date": progress.target_date}
+    form = ProgressUpdateForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        initial=initial,
+    )
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        change = Change(
+            text=data["text"],
+            dated=data["dated"],
+            status=data["status"],
+            rag=data["rag"],
+            owner=data["owner"],
+            target_date=data["target_date"],
+            set_target=True,
+            closed_on=data["closed_on"],
+            closed_by=data["closed_by"],
+        )
+        try:
+            add_update(
+                finding,
+                body,
+                request.user,
+                change,
+                expected_version=data["version"] or 0,
+                files=data["evidence"],
+            )
+        except StaleProgress as conflict:
+            stale = True
+            progress, updates = _timeline(finding, body)
+            posted = request.POST.copy()
+            posted["version"] = conflict.current.version
+            form = ProgressUpdateForm(posted, initial=initial)
+            form.is_valid()
+        else:
+            messages.success(request, "Your update has been added.")
+            return redirect("progress:finding", finding_pk=finding.pk, body_slug=body.slug)
+    earlier = None
+    if finding.repeats_id and finding.repeats.inspection in access.visible_inspections(
+        request.user
+    ):
+        earlier_progress, earlier_updates = _timeline(finding.repeats, body)
+        earlier = {
+            "finding": finding.repeats,
+            "progress": earlier_progress,
+            "updates": earlier_updates,
+        }
+    return render(
+        request,
+        "progress/finding_progress.html",
+        {
+            "finding": finding,
+            "body": body,
+            "progress": progress,
+            "updates": updates,
+            "form": form,
+            "stale": stale,
+            "earlier": earlier,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def evidence_file(request, pk):
+    evidence = access.get_visible_or_404(Evidence.objects.select_related("update__progress"), pk=pk)
+    progress = evidence.update.progress
+    _target_or_404(request.user, progress.finding_id, progress.body.slug)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+
+
+@login_required
+def panel_report(request):
+    if not access.can_report_to_panel(request.user):
+        raise PermissionDenied
+    office = access.office(request.user)
+    offices = LocalPolicingBody.objects.order_by("name") if office is None else None
+    form = PanelReportForm(request.GET or None)
+    chosen = office
+    if offices is not None and request.GET.get("office"):
+        chosen = offices.filter(slug=request.GET["office"]).first()
+    if form.is_bound and form.is_valid() and chosen is not None:
+        report = panel.panel_report(chosen, form.cleaned_data["start"], form.cleaned_data["end"])
+        if form.cleaned_data["output"] == "xlsx":
+            return panel.as_xlsx(report)
+        return panel.as_pdf(report)
+    problem = form.is_bound and chosen is None
+    return render(
+        request,
+        "progress/panel_report_form.html",
+        {"form": form, "offices": offices, "chosen": chosen, "problem": problem},
+        status=400 if form.is_bound else 200,
+    )
