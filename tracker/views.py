@@ -14,6 +14,7 @@ from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.models import GradedJudgement
 from progress import bulk
+from progress.choices import ProgressStatus, Rag
 from responses.choices import SENT_STATUSES
 from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
 from tracker import exports
@@ -79,7 +80,10 @@ def dashboard(request):
             "pk",
         )[:10]
     )
-    finding_counts = state_counts(_scoped_rows(request, office), "state")
+    rows = _scoped_rows(request, office)
+    finding_counts = state_counts(rows, "state")
+    progress_counts = state_counts(rows, "progress_status")
+    rag_counts = state_counts(rows.exclude(progress_closed=True), "progress_rag")
     office_query = (
         f"office={office.pk}&" if office and access.is_administrator(request.user) else ""
     )
@@ -99,6 +103,16 @@ def dashboard(request):
                 {"state": s, "label": FindingState(s).label, "count": finding_counts.get(s, 0)}
                 for s in FINDING_STATE_URGENCY
             ],
+            "progress_states": [
+                {"state": s, "label": s.label, "count": progress_counts.get(s, 0)}
+                for s in ProgressStatus
+            ],
+            "rag_states": [
+                {"state": r, "label": r.label, "count": rag_counts.get(r, 0)} for r in Rag
+            ]
+            + [{"state": "none", "label": "Not rated", "count": rag_counts.get("", 0)}],
+            "repeat_count": rows.filter(finding__repeats__isnull=False).count(),
+            "can_report_to_panel": access.can_report_to_panel(request.user),
             "grid": grade_grid(request),
         },
     )

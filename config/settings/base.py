@@ -145,6 +145,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set, used by several serializers.
+    "ENUM_NAME_OVERRIDES": {
+        "FindingKindEnum": "inspections.choices.FindingKind",
+        "ResponseStatusEnum": "responses.choices.ResponseStatus",
+    },
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

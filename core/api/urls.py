@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from forces.api.views import ForceViewSet, PolicingBodyViewSet, RegionViewSet, RocuViewSet
 from inspections.api.views import FindingViewSet, GradedJudgementViewSet, InspectionViewSet
+from progress.api.views import TrackerRowViewSet
 from responses.api.views import FindingResponseViewSet, ResponseViewSet
 
 
@@ -24,6 +25,7 @@ router.register("graded-judgements", GradedJudgementViewSet, basename="graded-ju
 router.register("findings", FindingViewSet, basename="finding")
 router.register("responses", ResponseViewSet, basename="response")
 router.register("finding-responses", FindingResponseViewSet, basename="finding-response")
+router.register("tracker", TrackerRowViewSet, basename="tracker-row")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

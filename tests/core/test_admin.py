@@ -1,5 +1,7 @@
 """Every admin screen renders for the demo data, with a query count that does not grow with rows."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -11,6 +13,8 @@ from forces.models import Body
 from imports.models import ReportImport
 from inspections.choices import FindingKind
 from inspections.models import Finding, Inspection
+from progress.models import Evidence
+from progress.services import Change, add_update
 from responses.models import Section55Response
 from tests.factories import (
     ChecklistEntryFactory,
@@ -27,7 +31,7 @@ from tracker.models import CalendarToken, ReminderSent
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"accounts", "forces", "imports", "inspections", "responses", "tracker"}
+PROJECT_APPS = {"accounts", "forces", "imports", "inspections", "progress", "responses", "tracker"}
 MODELS = sorted(
     (
         model
@@ -76,6 +80,15 @@ def add_more_rows():
             membership = MembershipFactory(policing_body=force.policing_body)
             ReminderSent.objects.create(response=response, kind="days_14")
             CalendarToken.objects.create(user=membership.user)
+            update = add_update(
+                findings[0],
+                force,
+                membership.user,
+                Change(text="Progress", dated=datetime.date(2026, 1, 1), status="complete"),
+            )
+            Evidence.objects.create(
+                update=update, file="evidence/x.pdf", name="x.pdf", kind="pdf", size=1
+            )
             ReportImport.objects.create(
                 inspection=inspection,
                 office=force.policing_body,

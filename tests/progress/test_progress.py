@@ -1,0 +1,337 @@
+"""Tracking findings to closure: updates, evidence, status and RAG, who may do it."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from forces.models import Body
+from inspections.choices import FindingKind
+from progress.choices import ProgressStatus, Rag
+from progress.models import Evidence, FindingProgress, ProgressUpdate
+from progress.services import Change, add_update
+from tests.factories import FindingFactory, UserFactory
+from tests.imports.pdfs import report_pdf
+
+pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def norfolk(world):
+    return Body.objects.get(short_name="Norfolk")
+
+
+@pytest.fixture
+def suffolk(world):
+    return Body.objects.get(short_name="Suffolk")
+
+
+def url_for(finding, body):
+    return reverse("progress:finding", args=[finding.pk, body.slug])
+
+
+def post_update(client, finding, body, version=0, **fields):
+    today = datetime.date.today()
+    data = {
+        "text": "Plan agreed with the force.",
+        "dated_0": today.day,
+        "dated_1": today.month,
+        "dated_2": today.year,
+        "version": version,
+        **fields,
+    }
+    return client.post(url_for(finding, body), data)
+
+
+# -- access -----------------------------------------------------------------------------------
+def test_anonymous_is_sent_to_sign_in(client, world, norfolk):
+    response = client.get(url_for(world.afi, norfolk))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_outsider_and_other_office_get_404(client, as_user, world, norfolk):
+    client.force_login(UserFactory())
+    assert client.get(url_for(world.afi, norfolk)).status_code == 404
+    other = as_user("other_staff")
+    assert other.get(url_for(world.afi, norfolk)).status_code == 404
+    assert post_update(other, world.afi, norfolk).status_code == 404
+    assert not FindingProgress.objects.exists()
+
+
+def test_office_updates_only_its_own_force_on_a_shared_finding(as_user, world, norfolk, suffolk):
+    regional = world.eastern.findings.filter(directed_at=suffolk).filter(directed_at=norfolk)[0]
+    norfolk_staff = as_user("own_staff")
+    assert norfolk_staff.get(url_for(regional, norfolk)).status_code == 200
+    assert norfolk_staff.get(url_for(regional, suffolk)).status_code == 404
+    assert post_update(norfolk_staff, regional, suffolk).status_code == 404
+    assert as_user("other_staff").get(url_for(regional, suffolk)).status_code == 200
+
+
+def test_admin_may_update_any_force(as_user, world, norfolk):
+    response = post_update(as_user("admin"), world.afi, norfolk, status="being_progressed")
+    assert response.status_code == 302
+
+
+# -- updates ----------------------------------------------------------------------------------
+def test_updates_are_added_never_overwritten(as_user, world, norfolk):
+    client = as_user("own_staff")
+    response = post_update(
+        client, world.afi, norfolk, status="being_progressed", rag="amber", owner="ACC Crime"
+    )
+    assert response.status_code == 302
+    progress = FindingProgress.objects.get(finding=world.afi, body=norfolk)
+    assert (progress.status, progress.rag, progress.owner) == (
+        "being_progressed",
+        "amber",
+        "ACC Crime",
+    )
+    response = post_update(
+        client,
+        world.afi,
+        norfolk,
+        version=progress.version,
+        text="Training delivered.",
+        rag="green",
+    )
+    assert response.status_code == 302
+    progress.refresh_from_db()
+    assert progress.rag == "green" and progress.status == "being_progressed"
+    texts = list(progress.updates.values_list("text", flat=True))
+    assert texts == ["Training delivered.", "Plan agreed with the force."]
+    page = client.get(url_for(world.afi, norfolk)).content.decode()
+    assert page.index("Training delivered.") < page.index("Plan agreed with the force.")
+    assert progress.history.count() == 3  # created, and two updates
+    assert ProgressUpdate.objects.filter(progress=progress, rag="amber").exists()
+
+
+def test_a_stale_form_does_not_overwrite_and_keeps_the_text(as_user, world, norfolk):
+    client = as_user("own_staff")
+    post_update(client, world.afi, norfolk, status="being_progressed")
+    response = post_update(client, world.afi, norfolk, version=0, text="Written meanwhile.")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Someone else added an update" in html and "Written meanwhile." in html
+    assert ProgressUpdate.objects.count() == 1
+
+
+def test_closure_by_hmicfrs_needs_its_date(as_user, world, norfolk):
+    client = as_user("own_staff")
+    response = post_update(client, world.afi, norfolk, status="closed_by_hmicfrs")
+    assert response.status_code == 400
+    assert "Enter the date HMICFRS closed it" in response.content.decode()
+    response = post_update(
+        client,
+        world.afi,
+        norfolk,
+        status="closed_by_hmicfrs",
+        closed_on_0="1",
+        closed_on_1="10",
+        closed_on_2="2025",
+        closed_by="HMICFRS letter of 1 October 2025",
+    )
+    assert response.status_code == 302
+    progress = FindingProgress.objects.get()
+    assert progress.closed_on == datetime.date(2025, 10, 1) and progress.is_closed
+    rows = as_user("own_staff").get(reverse("tracker:list") + "?state=closed").context["page"]
+    assert [row.finding_id for row in rows.object_list] == [world.afi.pk]
+
+
+def test_bad_input_is_shown_beside_the_field_and_kept(as_user, world, norfolk):
+    client = as_user("own_staff")
+    response = post_update(
+        client,
+        world.afi,
+        norfolk,
+        text="",
+        owner="Typed owner",
+        dated_0="31",
+        dated_1="2",
+        dated_2="2025",
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_text-error"' in html and "Enter the update" in html
+    assert "Enter a real date" in html and 'value="Typed owner"' in html
+
+
+# -- evidence ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [("plan.pdf", None, "pdf"), ("letter.docx", "docx", "docx"), ("poster.png", PNG, "png")],
+)
+def test_evidence_is_stored_by_content_and_downloaded_by_the_office(
+    as_user, world, norfolk, settings, tmp_path, name, data, kind
+):
+    settings.MEDIA_ROOT = tmp_path
+    content = {None: report_pdf("Evidence"), "docx": docx_bytes()}.get(data, data)
+    client = as_user("own_staff")
+    response = post_update(client, world.afi, norfolk, evidence=SimpleUploadedFile(name, content))
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    assert (evidence.kind, evidence.name, evidence.size) == (kind, name, len(content))
+    download = client.get(reverse("progress:evidence", args=[evidence.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == content
+    assert (
+        as_user("other_staff").get(reverse("progress:evidence", args=[evidence.pk])).status_code
+        == 404
+    )
+    assert (
+        as_user("anonymous").get(reverse("progress:evidence", args=[evidence.pk])).status_code
+        == 302
+    )
+
+
+def test_evidence_that_is_not_what_it_claims_is_refused(
+    as_user, world, norfolk, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    response = post_update(
+        as_user("own_staff"),
+        world.afi,
+        norfolk,
+        text="Kept text",
+        evidence=SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 an executable"),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "must be a PDF, a Word document, or a PNG or JPEG image" in html
+    assert "Kept text" in html
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_evidence_size_limit(as_user, world, norfolk, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.EVIDENCE_MAX_MB = 1
+    big = SimpleUploadedFile("big.png", PNG + b"\x00" * (1024 * 1024))
+    response = post_update(as_user("own_staff"), world.afi, norfolk, evidence=big)
+    assert "larger than 1 MB" in response.content.decode()
+
+
+# -- repeats ----------------------------------------------------------------------------------
+def test_a_repeated_finding_shows_the_earlier_one_and_its_history(as_user, world, norfolk):
+    earlier = world.eastern.findings.get(number=13)
+    add_update(
+        earlier,
+        norfolk,
+        world.users["own_staff"],
+        Change(text="Old work.", dated=datetime.date(2024, 1, 5), status="being_progressed"),
+    )
+    world.afi.repeats = earlier
+    world.afi.save()
+    client = as_user("own_staff")
+    html = client.get(url_for(world.afi, norfolk)).content.decode()
+    assert "This repeats an earlier finding" in html and earlier.text[:40] in html
+    assert "Old work." in html
+    dashboard = client.get(reverse("tracker:dashboard"))
+    assert dashboard.context["repeat_count"] == 1
+
+
+# -- bulk -------------------------------------------------------------------------------------
+def test_bulk_update_from_the_tracker(as_user, world, norfolk):
+    client = as_user("own_staff")
+    rows = list(client.get(reverse("tracker:list")).context["page"].object_list)[:3]
+    response = client.post(
+        reverse("tracker:list"),
+        {
+            "rows": [r.pk for r in rows],
+            "status": "being_progressed",
+            "rag": "red",
+            "text": "Reviewed at the board.",
+        },
+    )
+    assert response.status_code == 302
+    records = FindingProgress.objects.all()
+    assert records.count() == 3
+    assert set(records.values_list("status", "rag")) == {("being_progressed", "red")}
+    assert ProgressUpdate.objects.filter(text="Reviewed at the board.").count() == 3
+    filtered = client.get(reverse("tracker:list") + "?progress=being_progressed&rag=red")
+    assert filtered.context["page"].paginator.count == 3
+
+
+def test_bulk_update_refuses_other_offices_rows_and_keeps_input(as_user, world, suffolk):
+    from tracker.queries import tracker_rows
+
+    suffolk_row = tracker_rows(world.users["other_staff"]).first()
+    client = as_user("own_staff")
+    response = client.post(
+        reverse("tracker:list"), {"rows": [suffolk_row.pk], "status": "complete", "text": "Mine"}
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not FindingProgress.objects.exists()
+    response = client.post(reverse("tracker:list"), {"status": "complete", "text": "Kept"})
+    html = response.content.decode()
+    assert "Select at least one finding" in html and "Kept" in html
+
+
+# -- API and queries --------------------------------------------------------------------------
+def test_api_shows_progress_filterably_and_only_in_scope(as_user, world, norfolk):
+    add_update(
+        world.afi,
+        norfolk,
+        world.users["own_staff"],
+        Change(text="x", dated=datetime.date.today(), status="complete", rag="green"),
+    )
+    client = as_user("own_staff")
+    data = client.get("/api/v1/tracker/?progress=complete").json()
+    assert [row["finding"] for row in data["results"]] == [world.afi.pk]
+    assert data["results"][0]["rag"] == "green" and data["results"][0]["state"] == "closed"
+    assert client.get("/api/v1/tracker/?rag=amber").json()["count"] == 0
+    other = as_user("other_staff").get("/api/v1/tracker/?progress=complete").json()
+    assert other["count"] == 0
+    assert as_user("anonymous").get("/api/v1/tracker/").status_code in (401, 403)
+    assert as_user("own_staff").get("/api/v1/tracker/?progress=bogus").status_code == 400
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_pages_run_a_fixed_number_of_queries(as_user, world, norfolk):
+    client = as_user("own_staff")
+    user = world.users["own_staff"]
+    add_update(world.afi, norfolk, user, Change(text="one", dated=datetime.date.today()))
+    urls = [
+        url_for(world.afi, norfolk),
+        reverse("tracker:list"),
+        reverse("tracker:dashboard"),
+        "/api/v1/tracker/",
+    ]
+    before = [count(client, url) for url in urls]
+    for n in range(4):
+        add_update(
+            world.afi,
+            norfolk,
+            user,
+            Change(text=f"more {n}", dated=datetime.date.today(), rag=Rag.AMBER),
+        )
+        finding = FindingFactory(
+            inspection=world.inspection,
+            kind=FindingKind.AREA_FOR_IMPROVEMENT,
+            number=10 + n,
+            directed_at=[norfolk],
+        )
+        add_update(
+            finding,
+            norfolk,
+            user,
+            Change(text="new", dated=datetime.date.today(), status=ProgressStatus.BEING_PROGRESSED),
+        )
+    assert [count(client, url) for url in urls] == before
