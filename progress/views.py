@@ -104,7 +104,6 @@ def finding_progress(request, finding_pk, body_slug):
             "stale": stale,
             "earlier": earlier,
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -136,5 +135,4 @@ def panel_report(request):
         request,
         "progress/panel_report_form.html",
         {"form": form, "offices": offices, "chosen": chosen, "problem": problem},
-        status=400 if form.is_bound else 200,
     )

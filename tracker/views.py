@@ -203,7 +203,6 @@ def tracker_list(request):
             "bulk_form": form,
             "chosen": set(form.data.getlist("rows")) if form.is_bound else set(),
         },
-        status=400 if form.is_bound else 200,
     )
 
 
