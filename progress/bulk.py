@@ -8,14 +8,17 @@ from progress.forms import BulkUpdateForm
 from progress.services import Change, add_update
 from tracker.queries import FindingTarget
 
+PREFIX = "bulk"
+
 
 def bulk_form(request, rows):
     """The bulk form, bound on POST; only rows the user can see in the tracker may be chosen."""
+    # A prefix: the filter panel on the same page has its own "status" and "rag" fields.
     if request.method != "POST":
-        return BulkUpdateForm(row_ids=[])
-    posted = [pk for pk in request.POST.getlist("rows") if pk.isdigit()]
+        return BulkUpdateForm(row_ids=[], prefix=PREFIX)
+    posted = [pk for pk in request.POST.getlist(f"{PREFIX}-rows") if pk.isdigit()]
     visible = rows.filter(pk__in=posted).values_list("pk", flat=True)
-    return BulkUpdateForm(request.POST, row_ids=list(visible))
+    return BulkUpdateForm(request.POST, row_ids=list(visible), prefix=PREFIX)
 
 
 @transaction.atomic

@@ -201,7 +201,7 @@ def tracker_list(request):
             "page": page,
             "query": query,
             "bulk_form": form,
-            "chosen": set(form.data.getlist("rows")) if form.is_bound else set(),
+            "chosen": set(form.data.getlist(form.add_prefix("rows"))) if form.is_bound else set(),
         },
     )
 

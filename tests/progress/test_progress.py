@@ -248,10 +248,10 @@ def test_bulk_update_from_the_tracker(as_user, world, norfolk):
     response = client.post(
         reverse("tracker:list"),
         {
-            "rows": [r.pk for r in rows],
-            "status": "being_progressed",
-            "rag": "red",
-            "text": "Reviewed at the board.",
+            "bulk-rows": [r.pk for r in rows],
+            "bulk-status": "being_progressed",
+            "bulk-rag": "red",
+            "bulk-text": "Reviewed at the board.",
         },
     )
     assert response.status_code == 302
@@ -269,12 +269,15 @@ def test_bulk_update_refuses_other_offices_rows_and_keeps_input(as_user, world, 
     suffolk_row = tracker_rows(world.users["other_staff"]).first()
     client = as_user("own_staff")
     response = client.post(
-        reverse("tracker:list"), {"rows": [suffolk_row.pk], "status": "complete", "text": "Mine"}
+        reverse("tracker:list"),
+        {"bulk-rows": [suffolk_row.pk], "bulk-status": "complete", "bulk-text": "Mine"},
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not FindingProgress.objects.exists()
-    response = client.post(reverse("tracker:list"), {"status": "complete", "text": "Kept"})
+    response = client.post(
+        reverse("tracker:list"), {"bulk-status": "complete", "bulk-text": "Kept"}
+    )
     html = response.content.decode()
     assert "Select at least one finding" in html and "Kept" in html
 
@@ -335,3 +338,8 @@ def test_pages_run_a_fixed_number_of_queries(as_user, world, norfolk):
             Change(text="new", dated=datetime.date.today(), status=ProgressStatus.BEING_PROGRESSED),
         )
     assert [count(client, url) for url in urls] == before
+
+
+def test_the_page_has_a_real_file_input_for_evidence(as_user, world, norfolk):
+    html = as_user("own_staff").get(url_for(world.afi, norfolk)).content.decode()
+    assert 'type="file"' in html and " multiple" in html and 'name="evidence"' in html
