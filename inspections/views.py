@@ -8,7 +8,7 @@ from django.shortcuts import render
 from accounts import access
 from core.pagination import paginate
 from forces.models import Body
-from inspections.choices import FINDING_KIND_PLURALS, FindingKind
+from inspections.choices import FINDING_KIND_PLURALS, RESPONSE_KINDS, FindingKind
 from inspections.filtersets import InspectionFilterSet
 from inspections.models import Finding, GradedJudgement
 from responses.models import Section55Response
@@ -90,6 +90,7 @@ def inspection_detail(request, slug):
             "office": office,
             "response": response,
             "can_start": response is None and access.can_start_response(request.user, inspection),
+            "progress_kinds": RESPONSE_KINDS,
             "can_import": access.can_import(request.user)
             and access.importable_inspections(request.user).filter(pk=inspection.pk).exists(),
         },

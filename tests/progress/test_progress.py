@@ -343,3 +343,15 @@ def test_pages_run_a_fixed_number_of_queries(as_user, world, norfolk):
 def test_the_page_has_a_real_file_input_for_evidence(as_user, world, norfolk):
     html = as_user("own_staff").get(url_for(world.afi, norfolk)).content.decode()
     assert 'type="file"' in html and " multiple" in html and 'name="evidence"' in html
+
+
+def test_inspection_page_links_to_progress_for_the_office_forces_only(
+    as_user, world, norfolk, suffolk
+):
+    url = reverse("inspections:detail", args=[world.eastern.slug])
+    html = as_user("own_staff").get(url).content.decode()
+    regional = world.eastern.findings.filter(directed_at=suffolk).filter(directed_at=norfolk)[0]
+    assert url_for(regional, norfolk) in html
+    assert url_for(regional, suffolk) not in html
+    practice = world.eastern.findings.get(kind=FindingKind.INNOVATIVE_PRACTICE)
+    assert f"/progress/findings/{practice.pk}/" not in html
