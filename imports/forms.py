@@ -113,7 +113,8 @@ class RowForm(forms.Form):
 class GradeRowForm(RowForm):
     body = forms.ChoiceField(label="Force or ROCU")
     question = forms.CharField(max_length=300, label="Question")
-    grade = forms.ChoiceField(choices=Grade.choices, label="Grade")
+    # A blank first choice: the "add a grade" row must post nothing until it is filled in.
+    grade = forms.ChoiceField(choices=[("", "Choose"), *Grade.choices], label="Grade")
     is_overall = forms.BooleanField(required=False, label="Overall grade")
 
     def __init__(self, *args, bodies, **kwargs):
@@ -121,11 +122,12 @@ class GradeRowForm(RowForm):
         self.fields["body"].choices = [("", "Choose")] + bodies
         self.fields["body"].error_messages["required"] = "Choose the force or ROCU graded"
         self.fields["question"].error_messages["required"] = "Enter the question graded"
+        self.fields["grade"].error_messages["required"] = "Choose the grade"
 
 
 class FindingRowForm(RowForm):
     key = forms.CharField(required=False, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(choices=FindingKind.choices, label="Kind")
+    kind = forms.ChoiceField(choices=[("", "Choose"), *FindingKind.choices], label="Kind")
     number = forms.IntegerField(
         required=False,
         min_value=1,
@@ -149,6 +151,7 @@ class FindingRowForm(RowForm):
         )
         self.fields["parent"].choices = [("", "None")] + causes
         self.fields["text"].error_messages["required"] = "Enter the finding's text"
+        self.fields["kind"].error_messages["required"] = "Choose the kind of finding"
 
     def clean(self):
         cleaned = super().clean()

@@ -40,6 +40,10 @@ def management(response):
             form_data[f"{formset.prefix}-{key}"] = value
         for form in formset.forms:
             if not form.initial:
+                # A blank row posts what a browser posts: empty values, unticked boxes.
+                for name in form.fields:
+                    if name not in ("remove", "is_overall", "directed_at"):
+                        form_data.setdefault(f"{form.prefix}-{name}", "")
                 continue
             for name, field in form.fields.items():
                 value = form.initial.get(name)
