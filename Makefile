@@ -55,6 +55,13 @@ format: install ## Format the code with ruff
 migrations-check: install ## Fail if a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
+.PHONY: serve-prod
+serve-prod: install ## Serve under gunicorn with production settings (set the environment first: README)
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --no-input -v0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=config.settings.production .venv/bin/gunicorn config.wsgi -c config/gunicorn.py
+
 .PHONY: import-accuracy
 import-accuracy: setup ## Score the report importer against the gold files (precision, recall, F1)
 	$(MANAGE) import_accuracy --min-f1 0.95

@@ -95,3 +95,13 @@ def share_autocomplete_labels(forms):
                     shared[name] = SharedLabels(widget)
                 widget.shared_labels = shared[name]
                 shared[name].add(form[name].value())
+
+
+class KeepRecordsMixin:
+    """What users entered is never deleted from the interface: corrections are edits, and the
+    history keeps every version. (Works for model admins and inlines alike.)"""
+
+    can_delete = False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,8 @@
+from django.db import DatabaseError, connection
 from django.db.models import Exists, OuterRef
-from django.shortcuts import render
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 
 from accounts import access
@@ -46,3 +49,19 @@ def home(request):
         "dashboard.html",
         {"office": office, "open_responses": open_responses, "unanswered": unanswered},
     )
+
+
+def healthz(request):
+    """For load balancers and monitors: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def favicon(request):
+    # Resolved per request: hashed static names exist only once collectstatic has run.
+    return redirect(static("images/favicon.svg"), permanent=True)

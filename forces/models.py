@@ -41,6 +41,11 @@ class LocalPolicingBody(models.Model):
         default=default_deadline_convention,
         help_text="How this office counts the 56 days it has to publish a Section 55 response.",
     )
+    require_two_factor = models.BooleanField(
+        default=False,
+        verbose_name="require two-factor sign-in",
+        help_text="Everyone in this office must use an authenticator app to sign in.",
+    )
     history = HistoricalRecords()
 
     class Meta:

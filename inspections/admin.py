@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import BatchedAutocompleteInlineMixin
+from core.admin import BatchedAutocompleteInlineMixin, KeepRecordsMixin
 from inspections.models import Finding, GradedJudgement, Inspection
 
 
@@ -31,7 +31,7 @@ class GradedJudgementInline(BatchedAutocompleteInlineMixin, admin.TabularInline)
         return super().get_queryset(request).select_related("body")
 
 
-class FindingInline(BatchedAutocompleteInlineMixin, admin.StackedInline):
+class FindingInline(KeepRecordsMixin, BatchedAutocompleteInlineMixin, admin.StackedInline):
     model = Finding
     fields = [
         ("kind", "number", "order"),
@@ -51,7 +51,7 @@ class FindingInline(BatchedAutocompleteInlineMixin, admin.StackedInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(KeepRecordsMixin, SimpleHistoryAdmin):
     list_display = ["title", "programme", "publication_date", "finding_count", "response_count"]
     list_filter = [
         "programme",
@@ -110,7 +110,7 @@ class GradedJudgementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
+class FindingAdmin(KeepRecordsMixin, SimpleHistoryAdmin):
     list_display = ["label", "short_text", "inspection", "directed_at_names", "due_date"]
     list_filter = [
         "kind",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import BatchedAutocompleteInlineMixin
+from core.admin import BatchedAutocompleteInlineMixin, KeepRecordsMixin
 from inspections.admin import YearFilter
 from responses.deadlines import ResponseState
 from responses.models import ChecklistEntry, FindingResponse, Section55Response
@@ -20,7 +20,7 @@ class DeadlineStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FindingResponseInline(BatchedAutocompleteInlineMixin, admin.StackedInline):
+class FindingResponseInline(KeepRecordsMixin, BatchedAutocompleteInlineMixin, admin.StackedInline):
     model = FindingResponse
     fields = [
         "finding",
@@ -43,7 +43,7 @@ class ChecklistEntryInline(admin.TabularInline):
 
 
 @admin.register(Section55Response)
-class Section55ResponseAdmin(SimpleHistoryAdmin):
+class Section55ResponseAdmin(KeepRecordsMixin, SimpleHistoryAdmin):
     list_display = [
         "inspection",
         "policing_body",
@@ -109,7 +109,7 @@ class Section55ResponseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FindingResponse)
-class FindingResponseAdmin(SimpleHistoryAdmin):
+class FindingResponseAdmin(KeepRecordsMixin, SimpleHistoryAdmin):
     list_display = ["finding", "response", "action"]
     list_filter = ["action", "finding__kind", "response__policing_body"]
     list_select_related = ["finding", "response__policing_body", "response__inspection"]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
-from accounts import access
+from accounts import access, two_factor
 from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
@@ -245,7 +245,13 @@ def account(request):
     return render(
         request,
         "tracker/account.html",
-        {"token": token, "feed_url": feed_url, "api_token": api_token},
+        {
+            "token": token,
+            "feed_url": feed_url,
+            "api_token": api_token,
+            "two_factor_on": two_factor.confirmed_device(request.user) is not None,
+            "two_factor_required": two_factor.required(request.user),
+        },
     )
 
 

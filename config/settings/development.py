@@ -9,3 +9,7 @@ os.environ.setdefault("DEBUG", "true")
 from config.settings.base import *  # noqa: E402,F403
 
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# whitenoise finds files where runserver does; no collected static folder needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

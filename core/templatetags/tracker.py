@@ -97,3 +97,12 @@ def select_options(bound_field):
         value = "" if value is None else str(value)
         options.append((value, " selected" if value == current else "", label))
     return format_html_join("", '<option value="{}"{}>{}</option>', options)
+
+
+@register.filter
+def in_minutes(duration):
+    """A timedelta as "15 minutes"."""
+    if duration is None:
+        return ""
+    minutes = max(1, round(duration.total_seconds() / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -222,3 +222,16 @@ def test_admin_requires_staff(client, demo_data):
     response = client.get(admin_url(Inspection, "changelist"))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "model", [Inspection, Finding, Section55Response], ids=lambda m: m.__name__
+)
+def test_entered_records_cannot_be_deleted_from_the_admin(signed_in, model):
+    obj = model.objects.first()
+    assert signed_in.get(admin_url(model, "delete", obj.pk)).status_code == 403
+    response = signed_in.post(
+        admin_url(model, "changelist"), {"action": "delete_selected", "_selected_action": [obj.pk]}
+    )
+    assert model.objects.filter(pk=obj.pk).exists()
+    assert response.status_code in (200, 302)

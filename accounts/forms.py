@@ -1,0 +1,24 @@
+from django import forms
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="6 digits",
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        allowed, _ = self.device.verify_is_allowed()
+        if not allowed:  # django-otp doubles the wait after each wrong code
+            raise forms.ValidationError("Too many wrong codes: wait a little and try again")
+        if not code.isdigit() or not self.device.verify_token(code):
+            raise forms.ValidationError("The code is wrong or has expired: try the current one")
+        return code

@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import two_factor
+from accounts.forms import CodeForm
+
+
+def _next(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else "/"
+
+
+@login_required
+def verify(request):
+    device = two_factor.confirmed_device(request.user)
+    if device is None:
+        return redirect("two_factor_setup")
+    form = CodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, device)
+        return redirect(_next(request))
+    return render(
+        request, "registration/two_factor_verify.html", {"form": form, "next": _next(request)}
+    )
+
+
+@login_required
+def setup(request):
+    if two_factor.confirmed_device(request.user) is not None and request.user.is_verified():
+        return redirect("tracker:account")
+    device = two_factor.pending_device(request.user)
+    form = CodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save()
+        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        otp_login(request, device)
+        messages.success(
+            request, "Two-factor sign-in is on. You will enter a code each time you sign in."
+        )
+        return redirect(_next(request) if request.GET.get("next") else "tracker:account")
+    return render(
+        request,
+        "registration/two_factor_setup.html",
+        {
+            "form": form,
+            "qr": two_factor.qr_svg(device),
+            "secret": two_factor.secret(device),
+            "required": two_factor.required(request.user),
+            "next": _next(request),
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove(request):
+    if two_factor.required(request.user):
+        messages.error(request, "Your office requires two-factor sign-in, so it stays on.")
+    else:
+        TOTPDevice.objects.filter(user=request.user).delete()
+        messages.success(request, "Two-factor sign-in is off.")
+    return redirect("tracker:account")

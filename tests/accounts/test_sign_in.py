@@ -1,0 +1,98 @@
+"""Signing in: throttling against password guessing, password reset by email, idle expiry."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(db):
+    user = get_user_model().objects.create_user(
+        "nell", email="nell@example.org", password="correct-horse-battery"
+    )
+    return user
+
+
+def sign_in(client, password, username="nell"):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_wrong_passwords_lock_the_account_for_a_while(client, member, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    for _ in range(2):
+        response = sign_in(client, "guess")
+        assert (
+            response.status_code == 200
+            and "Please enter a correct username" in response.content.decode()
+        )
+    response = sign_in(client, "guess")
+    assert response.status_code == 429
+    assert "Sign-in locked for now" in response.content.decode()
+    assert "15 minutes" in response.content.decode()
+    # Even the right password is refused while locked.
+    assert sign_in(client, "correct-horse-battery").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_administrator_unlocks(client, member, settings):
+    from axes.models import AccessAttempt
+    from axes.utils import reset
+
+    settings.AXES_FAILURE_LIMIT = 2
+    sign_in(client, "guess")
+    sign_in(client, "guess")
+    assert AccessAttempt.objects.filter(username="nell").exists()
+    reset(username="nell")  # what the admin's "Access attempts" delete and `axes_reset_username` do
+    assert sign_in(client, "correct-horse-battery").status_code == 302
+
+
+def test_a_success_clears_earlier_failures(client, member, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    sign_in(client, "guess")
+    sign_in(client, "guess")
+    assert sign_in(client, "correct-horse-battery").status_code == 302
+    client.logout()
+    sign_in(client, "guess")
+    assert sign_in(client, "correct-horse-battery").status_code == 302
+
+
+def test_password_reset_by_email(client, member):
+    page = client.get(reverse("login")).content.decode()
+    assert reverse("password_reset") in page
+    response = client.post(reverse("password_reset"), {"email": "nell@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body)[1]
+    form = client.get(link, follow=True)
+    assert "Choose a new password" in form.content.decode()
+    response = client.post(
+        form.request["PATH_INFO"],
+        {
+            "new_password1": "a-new-long-passphrase-2026",
+            "new_password2": "a-new-long-passphrase-2026",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert sign_in(client, "a-new-long-passphrase-2026").status_code == 302
+    # The link cannot be used twice.
+    assert "This link has expired" in client.get(link, follow=True).content.decode()
+
+
+def test_unknown_address_gets_the_same_answer_and_no_email(client, member):
+    response = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
+    assert response.status_code == 302 and mail.outbox == []
+
+
+def test_sessions_expire_after_inactivity_and_each_request_renews(client, member):
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    sign_in(client, "correct-horse-battery")
+    response = client.get(reverse("home"))
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 60 * 60

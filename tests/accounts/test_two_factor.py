@@ -1,0 +1,120 @@
+"""Two-factor sign-in with an authenticator app, optional for users, required by an office."""
+
+import time
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+pytestmark = pytest.mark.django_db
+
+
+def code(device):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def next_window(device):
+    """Codes cannot be used twice: move to the next 30-second window, as a person would."""
+    device.refresh_from_db()
+    window = max(device.last_t, int(time.time() - device.t0) // device.step) + 2
+    return time_machine.travel(device.t0 + window * device.step + 1, tick=False)
+
+
+def password_sign_in(client, user):
+    client.force_login(user)  # the password step; the code step is what is tested here
+    return client
+
+
+def test_without_an_app_nothing_changes(client, world):
+    client = password_sign_in(client, world.users["own_staff"])
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_setting_up_an_app_then_signing_in_with_a_code(client, world):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    page = client.get(reverse("two_factor_setup"))
+    html = page.content.decode()
+    assert "<svg" in html and "Key:" in html
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert "otpauth://" in device.config_url
+    wrong = client.post(reverse("two_factor_setup"), {"code": "000000"})
+    assert "The code is wrong or has expired" in wrong.content.decode()
+    too_soon = client.post(reverse("two_factor_setup"), {"code": code(device)})
+    assert "Too many wrong codes" in too_soon.content.decode()
+    with next_window(device):
+        response = client.post(reverse("two_factor_setup"), {"code": code(device)})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+
+    client.logout()
+    client = password_sign_in(client, user)
+    response = client.get(reverse("tracker:list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_verify"))
+    assert client.get("/api/v1/findings/").status_code == 302  # the session is not enough yet
+    device.refresh_from_db()
+    response = client.post(
+        reverse("two_factor_verify"), {"code": "123", "next": reverse("tracker:list")}
+    )
+    assert "The code is wrong or has expired" in response.content.decode()
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    with next_window(device):
+        response = client.post(
+            reverse("two_factor_verify"), {"code": code(device), "next": reverse("tracker:list")}
+        )
+    assert response.status_code == 302 and response["Location"] == reverse("tracker:list")
+    assert client.get(reverse("tracker:list")).status_code == 200
+
+
+def test_an_office_can_require_it(client, world):
+    world.norfolk.require_two_factor = True
+    world.norfolk.save()
+    client = password_sign_in(client, world.users["own_staff"])
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("two_factor_setup")
+    )
+    assert (
+        "Your office requires an authenticator app"
+        in client.get(reverse("two_factor_setup")).content.decode()
+    )
+    # Another office's users are not affected.
+    other = password_sign_in(client.__class__(), world.users["other_staff"])
+    assert other.get(reverse("home")).status_code == 200
+    # Turning it off is refused while required.
+    device = TOTPDevice.objects.get(user=world.users["own_staff"])
+    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    client.post(reverse("two_factor_remove"))
+    assert TOTPDevice.objects.filter(user=world.users["own_staff"], confirmed=True).exists()
+
+
+def test_turning_it_off(client, world):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    client.get(reverse("two_factor_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    assert "Turn off two-factor sign-in" in client.get(reverse("tracker:account")).content.decode()
+    client.post(reverse("two_factor_remove"))
+    assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_next_must_stay_on_this_site(client, world):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    client.get(reverse("two_factor_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    client.logout()
+    client = password_sign_in(client, user)
+    with next_window(device):
+        response = client.post(
+            reverse("two_factor_verify"), {"code": code(device), "next": "https://evil.example/"}
+        )
+    assert response["Location"] == "/"
