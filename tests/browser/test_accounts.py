@@ -32,7 +32,7 @@ def test_two_factor_set_up_and_sign_in(site, page):
     assert page.get_by_text("Two-factor sign-in is on.").is_visible()
     page.get_by_role("button", name="Sign out").click()
     sign_in_without_wait(page, site, "norfolk.staff")
-    page.wait_for_url(f"{site}{reverse('two_factor_verify')}*")
+    page.wait_for_url(f"{site}{reverse('two_factor_verify')}**")
     check_page(page, "two-factor-verify")
 
 
