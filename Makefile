@@ -75,6 +75,10 @@ clean: ## Remove the virtual environment, the SQLite database and test artifacts
 bench: install ## Time dashboard, tracker and CSV export on the national data set (PostgreSQL)
 	$(PYTHON) bench/pages.py
 
+.PHONY: load
+load: install ## Load test: gunicorn + PostgreSQL + national data, driven by locust on loopback
+	$(PYTHON) bench/load.py
+
 .PHONY: bench-letters
 bench-letters: install ## Time rendering the PDF letters (median of several runs)
 	$(PYTHON) bench/letters.py

@@ -19,3 +19,20 @@ access_log_format = (
     '"path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, '
     '"user_agent": "%(a)s"}'
 )
+
+# gunicorn's own messages as JSON lines too, through the app's formatter.
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
+    # gunicorn merges this with its defaults, which name these two handlers.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        "error_console": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "root": {"level": "INFO", "handlers": ["console"]},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["error_console"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

@@ -1,0 +1,105 @@
+"""Locust users for bench/load.py: office staff signed in through the sign-in form, reading the
+pages they use most and saving their own finding responses through the API.
+
+Read from the environment: LOAD_PLAN (JSON written by load.py) and LOAD_REQUESTS (stop after
+this many requests in all).
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+
+import gevent
+from locust import HttpUser, constant, events, task
+
+PLAN = json.loads(open(os.environ["LOAD_PLAN"]).read())  # noqa: SIM115
+LIMIT = int(os.environ.get("LOAD_REQUESTS", "5000"))
+_next_user = itertools.count()
+_sent = itertools.count(1)
+
+
+@events.request.add_listener
+def stop_when_done(**kwargs):
+    # Bounded in requests as well as time: stop everyone once the budget is spent.
+    if next(_sent) == LIMIT:
+        runner = events.request._environment.runner  # set below
+        gevent.spawn(runner.quit)
+
+
+@events.init.add_listener
+def remember_environment(environment, **kwargs):
+    events.request._environment = environment
+
+
+class OfficeStaff(HttpUser):
+    wait_time = constant(0)  # a closed loop: each user sends its next request at once
+
+    def on_start(self):
+        self.plan = PLAN["users"][next(_next_user) % len(PLAN["users"])]
+        self.rows = [dict(row) for row in self.plan["rows"]]
+        page = self.client.get("/accounts/login/", name="sign in (form)")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
+        self.client.post(
+            "/accounts/login/",
+            {
+                "csrfmiddlewaretoken": token,
+                "username": self.plan["username"],
+                "password": PLAN["password"],
+            },
+            headers={"Referer": f"{self.host}/accounts/login/"},
+            name="sign in",
+        )
+
+    @task(3)
+    def dashboard(self):
+        self.client.get("/dashboard/", name="dashboard")
+
+    @task(3)
+    def tracker(self):
+        self.client.get("/tracker/", name="tracker list")
+
+    @task(2)
+    def inspections(self):
+        self.client.get("/inspections/", name="inspection list")
+
+    @task(2)
+    def inspection(self):
+        self.client.get(
+            f"/inspections/{random.choice(self.plan['inspections'])}/", name="inspection page"
+        )
+
+    @task(1)
+    def responses(self):
+        self.client.get("/responses/", name="response list")
+
+    @task(2)
+    def workspace(self):
+        self.client.get(
+            f"/responses/{random.choice(self.plan['responses'])}/", name="response workspace"
+        )
+
+    @task(2)
+    def save_finding_response(self):
+        row = random.choice(self.rows)
+        with self.client.patch(
+            f"/api/v1/finding-responses/{row['id']}/",
+            json={
+                "office_comment": f"load-test {row['id']} {row['version']}",
+                "version": row["version"],
+            },
+            # Signed in through the form, the session authenticates first: send its CSRF token.
+            headers={
+                "Authorization": f"Token {self.plan['token']}",
+                "X-CSRFToken": self.client.cookies.get("csrftoken", ""),
+                "Referer": f"{self.host}/",
+            },
+            name="save finding response (API)",
+            catch_response=True,
+        ) as response:
+            if response.status_code == 200:
+                row["version"] = response.json()["version"]
+                response.success()
+            else:
+                response.failure(f"{response.status_code}: {response.text[:200]}")
