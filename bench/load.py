@@ -196,9 +196,10 @@ def main():
         f"{total['Request Count']} requests, {total['Failure Count']} errors."
     )
     # A write still in flight when locust stops is saved but never counted as accepted.
+    in_flight, lost = max(0, saved - accepted), max(0, accepted - saved)
     print(
         f"Writes accepted: {accepted}; saved in the database: {saved} "
-        f"({max(0, saved - accepted)} in flight when the run stopped); lost: {max(0, accepted - saved)}."
+        f"({in_flight} in flight when the run stopped); lost: {lost}."
     )
     if saved < accepted or saved - accepted > len(users):
         raise SystemExit("The saved rows do not match the accepted writes.")
