@@ -106,3 +106,9 @@ def in_minutes(duration):
         return ""
     minutes = max(1, round(duration.total_seconds() / 60))
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+@register.filter
+def short_names(bodies):
+    """ "Norfolk, Suffolk, ..." joined in Python: a national report lists 43 forces a row."""
+    return ", ".join(body.short_name for body in bodies)

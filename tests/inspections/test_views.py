@@ -176,3 +176,9 @@ def test_filter_panels_show_their_fields(world, as_user, url, user, shown, hidde
         assert f'for="id_{name}"' in html, name
     for name in hidden:
         assert f'id="id_{name}"' not in html, name
+
+
+def test_the_list_names_each_inspections_bodies(world, as_user):
+    html = as_user("own_staff").get(reverse("inspections:list")).content.decode()
+    eastern_bodies = ", ".join(b.short_name for b in world.eastern.bodies.order_by("kind", "name"))
+    assert eastern_bodies in html
