@@ -368,3 +368,16 @@ def test_inspection_page_links_to_an_import_for_those_who_may(as_user, world):
     other_url = reverse("inspections:detail", args=[wiltshire.slug])
     assert "Import findings" not in as_user("own_staff").get(other_url).content.decode()
     assert "Import findings" in as_user("admin").get(other_url).content.decode()
+
+
+def test_the_2015_seed_imports_through_review_into_its_inspection(as_user, world):
+    data = (SEEDS / "peel-2015-norfolk-effectiveness.txt").read_bytes()
+    inspection = Inspection.objects.get(title__startswith="PEEL: Police effectiveness 2015")
+    client = as_user("own_staff")
+    response = client.get(upload(client, data, inspection=inspection)["Location"])
+    html = response.content.decode()
+    assert html.count(">Unchanged</strong>") == 6  # 5 grades (one overall) and the AFI
+    assert "February 2016" in html
+    response = client.post(response.request["PATH_INFO"], management(response))
+    assert response.status_code == 302
+    assert ReportImport.objects.get().summary == "0 added, 0 updated, 6 unchanged"
