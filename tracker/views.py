@@ -154,7 +154,9 @@ def _tracker_filterset(request):
     if office:
         inspections = inspections.filter(bodies__policing_body=office).distinct()
     # The choices are the inspections in scope, not every report in the country.
-    filterset.filters["inspection"].queryset = inspections.order_by("-publication_date", "title")
+    filterset.filters["inspection"].queryset = inspections.order_by(
+        "-publication_date", "title"
+    ).only("pk", "title")  # hundreds of options: load only what an <option> shows
     rows = filterset.qs
     if not request.GET.get("ordering"):
         rows = rows.order_by(

@@ -151,5 +151,20 @@ def test_grade_grid_switches_year(world, as_user):
         scale="four_tier",
         grade="requires_improvement",
     )
+    GradedJudgementFactory(
+        inspection=old,
+        body=norfolk,
+        question="Legitimacy",
+        scale="four_tier",
+        grade="good",
+    )
+    suffolk = Body.objects.get(short_name="Suffolk")
+    old.bodies.add(suffolk)
+    GradedJudgementFactory(
+        inspection=old, body=suffolk, question="Efficiency", scale="four_tier", grade="good"
+    )
     html = as_user("own_manager").get(reverse("tracker:dashboard"), {"grid_year": "2016"}).content
     assert b"Efficiency" in html and b"Requires improvement" in html
+    # Suffolk has no Legitimacy grade: its cell says so to screen readers.
+    suffolk_row = html.decode().split(">Suffolk</th>")[1].split("</tr>")[0]
+    assert suffolk_row.count("<td") == 2 and "Not graded" in suffolk_row
