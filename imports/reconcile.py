@@ -120,35 +120,35 @@ def fingerprint(findings, grades):
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def _claim(items, existing, similarity, threshold):
+    """Give each item without an ``existing_id`` the best still-unclaimed existing record."""
+    claimed = {item.existing_id for item in items if item.existing_id}
+    free = [record for record in existing if record.pk not in claimed]
+    unmatched = [item for item in items if not item.existing_id]
+    for i, j in pair_up(unmatched, free, similarity, threshold).items():
+        unmatched[i].existing_id = free[j].pk
+
+
+def _finding_similarity(item, finding):
+    if item.kind != finding.kind:
+        return 0.0
+    value = text_similarity(item.text, finding.text)
+    if item.number is not None and item.number == finding.number:
+        value = max(value, 0.9 if value >= 0.5 else value)  # same number, reworded
+    return value
+
+
+def _grade_similarity(item, grade):
+    if item.body_id != grade.body_id:
+        return 0.0
+    return question_similarity(item.question, grade.question)
+
+
 def match(grade_items, finding_items, findings, grades):
     """Set each item's ``existing_id`` (when it is already in the inspection) and ``change``.
     Items that already carry an ``existing_id`` (from the review form) keep it."""
-    claimed = {item.existing_id for item in finding_items if item.existing_id}
-    free = [f for f in findings if f.pk not in claimed]
-    unmatched = [item for item in finding_items if not item.existing_id]
-
-    def similarity(item, finding):
-        if item.kind != finding.kind:
-            return 0.0
-        value = text_similarity(item.text, finding.text)
-        if item.number is not None and item.number == finding.number:
-            value = max(value, 0.9 if value >= 0.5 else value)  # same number, reworded
-        return value
-
-    for i, j in pair_up(unmatched, free, similarity, 0.9).items():
-        unmatched[i].existing_id = free[j].pk
-
-    claimed = {item.existing_id for item in grade_items if item.existing_id}
-    free_grades = [g for g in grades if g.pk not in claimed]
-    unmatched_grades = [item for item in grade_items if not item.existing_id]
-
-    def grade_similarity(item, grade):
-        if item.body_id != grade.body_id:
-            return 0.0
-        return question_similarity(item.question, grade.question)
-
-    for i, j in pair_up(unmatched_grades, free_grades, grade_similarity, 0.6).items():
-        unmatched_grades[i].existing_id = free_grades[j].pk
+    _claim(finding_items, findings, _finding_similarity, 0.9)
+    _claim(grade_items, grades, _grade_similarity, 0.6)
 
     by_pk = {f.pk: f for f in findings}
     key_to_existing = {item.key: item.existing_id for item in finding_items}
