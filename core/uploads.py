@@ -6,6 +6,11 @@ MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 
 
+def looks_like_pdf(head):
+    # The PDF header may follow a little junk, but must be in the first 1,024 bytes.
+    return b"%PDF-" in head[:1024]
+
+
 def validate_image(upload):
     if upload.size > MAX_IMAGE_BYTES:
         raise ValidationError("The image must be 2 MB or smaller.")
@@ -28,12 +33,11 @@ def evidence_kind(upload):
     upload.seek(0)
     head = upload.read(2048)
     upload.seek(0)
-    if b"%PDF-" in head[:1024]:
+    if looks_like_pdf(head):
         return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
+    for signature, name in IMAGE_SIGNATURES.items():
+        if head.startswith(signature):
+            return name.lower()
     if head.startswith(OLE_SIGNATURE):
         return "doc"
     if head.startswith(b"PK\x03\x04"):

@@ -12,6 +12,7 @@ from django.conf import settings
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from core.uploads import looks_like_pdf
 from imports.extraction.lines import PAGE_BREAK
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,7 @@ def digest(data):
 
 def kind_of(data):
     """'pdf', 'text' or None, from the bytes themselves (never the file name)."""
-    # The PDF header may follow a little junk, but must be in the first 1,024 bytes.
-    if b"%PDF-" in data[:1024]:
+    if looks_like_pdf(data):
         return "pdf"
     if _decode(data) is not None:
         return "text"

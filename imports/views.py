@@ -184,8 +184,8 @@ def _context(state):
 
 def _error_forms(state):
     forms = [state.details] if state.details is not None else []
-    forms += [f for f in state.grades.forms + state.findings.forms if f.is_bound and f.errors]
-    return [f for f in forms if f is not None and f.is_bound and f.errors]
+    forms += state.grades.forms + state.findings.forms
+    return [f for f in forms if f.is_bound and f.errors]
 
 
 @login_required

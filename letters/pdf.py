@@ -14,14 +14,18 @@ def render_html(response, **extra):
     return render_to_string("letters/response_pdf.html", {**letter_context(response), **extra})
 
 
-def render_pdf(response):
-    fetcher = LetterURLFetcher()
+def html_to_pdf(html):
+    """A tagged PDF (PDF/UA-1) from HTML on the letter base, fetching only our own assets."""
     document = HTML(
-        string=render_html(response),
+        string=html,
         base_url=Path(settings.BASE_DIR).resolve().as_uri() + "/",
-        url_fetcher=fetcher,
+        url_fetcher=LetterURLFetcher(),
     )
     return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render_pdf(response):
+    return html_to_pdf(render_html(response))
 
 
 def filename(response):

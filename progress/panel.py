@@ -6,24 +6,20 @@ and latest update; overdue items; items closed in the period; counts by status a
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
 from django.db.models import DateField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from weasyprint import HTML
 
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
-from letters.fetcher import LetterURLFetcher
+from letters.pdf import html_to_pdf
 from progress.choices import CLOSED_STATUSES, ProgressStatus, Rag
 from progress.models import ProgressUpdate
 from responses import deadlines
+from tracker.exports import append_header
 from tracker.queries import FindingTarget, annotate_rows
 
 
@@ -105,14 +101,7 @@ def filename(report, extension):
 
 def as_pdf(report):
     html = render_to_string("progress/panel_report_pdf.html", {"report": report})
-    document = HTML(
-        string=html,
-        base_url=Path(settings.BASE_DIR).resolve().as_uri() + "/",
-        url_fetcher=LetterURLFetcher(),
-    )
-    response = HttpResponse(
-        document.write_pdf(pdf_variant="pdf/ua-1"), content_type="application/pdf"
-    )
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(report, "pdf")}"'
     return response
 
@@ -157,7 +146,6 @@ def _sheet_row(row, on):
 
 def as_xlsx(report):
     book = Workbook(write_only=True)
-    bold = Font(bold=True)
     sheets = [
         ("Open findings", [r for _, rows in report.open_by_inspection for r in rows]),
         ("Overdue", report.overdue),
@@ -165,10 +153,7 @@ def as_xlsx(report):
     ]
     for title, rows in sheets:
         sheet = book.create_sheet(title)
-        header = [WriteOnlyCell(sheet, value=name) for name in COLUMNS]
-        for cell in header:
-            cell.font = bold
-        sheet.append(header)
+        append_header(sheet, COLUMNS)
         for row in rows:
             sheet.append(_sheet_row(row, report.on))
     summary = book.create_sheet("Summary")

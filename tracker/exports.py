@@ -88,14 +88,19 @@ def as_csv(rows, filename):
     return response
 
 
+def append_header(sheet, titles):
+    """A bold header row on a write-only sheet."""
+    bold = Font(bold=True)
+    cells = [WriteOnlyCell(sheet, value=title) for title in titles]
+    for cell in cells:
+        cell.font = bold
+    sheet.append(cells)
+
+
 def as_xlsx(rows, filename):
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Tracker")
-    bold = Font(bold=True)
-    header = [WriteOnlyCell(sheet, value=title) for title in HEADERS]
-    for cell in header:
-        cell.font = bold
-    sheet.append(header)
+    append_header(sheet, HEADERS)
     for values in export_rows(rows):
         # Spreadsheet cells hold no time zone: last update in local (UK) time.
         if values[-1] is not None:

@@ -37,7 +37,8 @@ GRADE_COLOURS = {
 }
 
 
-def _tag(colour, label):
+def tag(colour, label):
+    """A GOV.UK tag: its colour always comes with its word."""
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
 
 
@@ -46,17 +47,17 @@ def state_tag(value):
     if not value:
         return ""
     labels = dict(ResponseState.choices) | dict(FindingState.choices)
-    return _tag(STATE_COLOURS.get(value, "grey"), labels.get(value, value))
+    return tag(STATE_COLOURS.get(value, "grey"), labels.get(value, value))
 
 
 @register.filter
 def status_tag(value):
-    return _tag(STATUS_COLOURS.get(value, "grey"), ResponseStatus(value).label)
+    return tag(STATUS_COLOURS.get(value, "grey"), ResponseStatus(value).label)
 
 
 @register.filter
 def grade_tag(value):
-    return _tag(GRADE_COLOURS.get(value, "grey"), Grade(value).label)
+    return tag(GRADE_COLOURS.get(value, "grey"), Grade(value).label)
 
 
 @register.filter

@@ -1,7 +1,7 @@
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.templatetags.tracker import tag
 from progress.choices import ProgressStatus, Rag
 
 register = template.Library()
@@ -20,9 +20,7 @@ RAG_COLOURS = {Rag.RED: "red", Rag.AMBER: "orange", Rag.GREEN: "green"}
 @register.filter
 def progress_tag(status):
     status = ProgressStatus(status or ProgressStatus.AWAITING_REVIEW)
-    return format_html(
-        '<strong class="govuk-tag govuk-tag--{}">{}</strong>', STATUS_COLOURS[status], status.label
-    )
+    return tag(STATUS_COLOURS[status], status.label)
 
 
 @register.filter
@@ -31,9 +29,7 @@ def rag_tag(rag):
     if not rag:
         return mark_safe('<span class="govuk-hint govuk-!-margin-0">Not rated</span>')  # noqa: S308 - a constant
     rag = Rag(rag)
-    return format_html(
-        '<strong class="govuk-tag govuk-tag--{}">{}</strong>', RAG_COLOURS[rag], rag.label
-    )
+    return tag(RAG_COLOURS[rag], rag.label)
 
 
 @register.filter
