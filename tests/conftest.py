@@ -17,6 +17,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_all()
 
 
+@pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Each test starts with no cached fragments: rolled-back tests reuse ids (SQLite), so a
+    fingerprint from one test could name different data in the next."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture
 def reference_data(db):
     """The 10 regions, 43 forces and policing bodies, and 9 ROCUs (loaded for the session)."""

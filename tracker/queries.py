@@ -2,6 +2,8 @@
 office's response and its deadline state. One query builds it; lists, exports, the dashboard
 and the calendar feed all start here."""
 
+from collections import Counter
+
 from django.db.models import Count, F, FilteredRelation, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -74,3 +76,23 @@ def state_counts(queryset, field):
     """{state: count} in one query."""
     counts = queryset.order_by().values(field).annotate(n=Count("pk"))
     return {row[field]: row["n"] for row in counts}
+
+
+def row_summary(rows):
+    """The dashboard's counts of tracker rows in one query: by deadline state, by progress
+    status, by RAG among open rows, and how many repeat an earlier report's finding."""
+    groups = (
+        rows.order_by()
+        .annotate(is_repeat=Q(finding__repeats__isnull=False))
+        .values("state", "progress_status", "progress_rag", "progress_closed", "is_repeat")
+        .annotate(n=Count("pk"))
+    )
+    summary = {"state": Counter(), "progress": Counter(), "rag": Counter(), "repeats": 0}
+    for group in groups:
+        summary["state"][group["state"]] += group["n"]
+        summary["progress"][group["progress_status"]] += group["n"]
+        if not group["progress_closed"]:
+            summary["rag"][group["progress_rag"]] += group["n"]
+        if group["is_repeat"]:
+            summary["repeats"] += group["n"]
+    return summary

@@ -4,24 +4,28 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
 from accounts import access, two_factor
+from core.fragments import fragment
 from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.models import GradedJudgement
 from progress import bulk
 from progress.choices import ProgressStatus, Rag
+from responses import deadlines
 from responses.choices import SENT_STATUSES
 from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
-from tracker import exports
+from tracker import exports, fingerprints
 from tracker.calendar import deadlines_calendar
 from tracker.filtersets import ResponseFilterSet, TrackerFilterSet
 from tracker.models import CalendarToken
-from tracker.queries import state_counts, tracker_rows
+from tracker.queries import row_summary, state_counts, tracker_rows
 
 PAGE_SIZE = 25
 FINDING_STATE_URGENCY = [FindingState.OVERDUE, FindingState.DUE_SOON, FindingState.OPEN]
@@ -59,6 +63,36 @@ def dashboard(request):
     if access.office(request.user) is None and not access.is_administrator(request.user):
         raise Http404
     office = _office_scope(request)
+
+    def figures():
+        return render_to_string(
+            "tracker/_dashboard_figures.html", _dashboard_context(request, office), request
+        )
+
+    if office is None:
+        # Every office at once (administrators only): computed each time, not worth a key.
+        html = mark_safe(figures())  # noqa: S308 - rendered by the template engine
+    else:
+        html = fragment(_office_key(request, office, "dashboard"), figures)
+    return render(request, "tracker/dashboard.html", {"figures": html})
+
+
+def _office_key(request, office, page):
+    """Everything one office's fragment is rendered from (core.fragments)."""
+    return (
+        page,
+        office.pk,
+        request.GET.urlencode(),
+        access.is_administrator(request.user),
+        access.can_report_to_panel(request.user),
+        hasattr(request.user, "membership"),
+        deadlines.today(),
+        fingerprints.reference(),
+        fingerprints.office(office.pk),
+    )
+
+
+def _dashboard_context(request, office):
     responses = _scoped_responses(request, office).with_deadline_state()
     counts = state_counts(responses, "deadline_state")
     total = sum(counts.values())
@@ -81,41 +115,36 @@ def dashboard(request):
         )[:10]
     )
     rows = _scoped_rows(request, office)
-    finding_counts = state_counts(rows, "state")
-    progress_counts = state_counts(rows, "progress_status")
-    rag_counts = state_counts(rows.exclude(progress_closed=True), "progress_rag")
+    summary = row_summary(rows)
+    finding_counts, progress_counts, rag_counts = (
+        summary["state"],
+        summary["progress"],
+        summary["rag"],
+    )
     office_query = (
         f"office={office.pk}&" if office and access.is_administrator(request.user) else ""
     )
-    return render(
-        request,
-        "tracker/dashboard.html",
-        {
-            "office": office,
-            "offices": LocalPolicingBody.objects.all()
-            if access.is_administrator(request.user)
-            else [],
-            "office_query": office_query,
-            "response_states": response_states,
-            "response_total": total,
-            "open_items": open_items,
-            "finding_states": [
-                {"state": s, "label": FindingState(s).label, "count": finding_counts.get(s, 0)}
-                for s in FINDING_STATE_URGENCY
-            ],
-            "progress_states": [
-                {"state": s, "label": s.label, "count": progress_counts.get(s, 0)}
-                for s in ProgressStatus
-            ],
-            "rag_states": [
-                {"state": r, "label": r.label, "count": rag_counts.get(r, 0)} for r in Rag
-            ]
-            + [{"state": "none", "label": "Not rated", "count": rag_counts.get("", 0)}],
-            "repeat_count": rows.filter(finding__repeats__isnull=False).count(),
-            "can_report_to_panel": access.can_report_to_panel(request.user),
-            "grid": grade_grid(request),
-        },
-    )
+    return {
+        "office": office,
+        "offices": LocalPolicingBody.objects.all() if access.is_administrator(request.user) else [],
+        "office_query": office_query,
+        "response_states": response_states,
+        "response_total": total,
+        "open_items": open_items,
+        "finding_states": [
+            {"state": s, "label": FindingState(s).label, "count": finding_counts.get(s, 0)}
+            for s in FINDING_STATE_URGENCY
+        ],
+        "progress_states": [
+            {"state": s, "label": s.label, "count": progress_counts.get(s, 0)}
+            for s in ProgressStatus
+        ],
+        "rag_states": [{"state": r, "label": r.label, "count": rag_counts.get(r, 0)} for r in Rag]
+        + [{"state": "none", "label": "Not rated", "count": rag_counts.get("", 0)}],
+        "repeat_count": summary["repeats"],
+        "can_report_to_panel": access.can_report_to_panel(request.user),
+        "grid": grade_grid(request),
+    }
 
 
 def grade_grid(request):

@@ -1,8 +1,10 @@
 """Signing in: throttling against password guessing, password reset by email, idle expiry."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -90,9 +92,26 @@ def test_unknown_address_gets_the_same_answer_and_no_email(client, member):
     assert response.status_code == 302 and mail.outbox == []
 
 
-def test_sessions_expire_after_inactivity_and_each_request_renews(client, member):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
-    sign_in(client, "correct-horse-battery")
+def test_sessions_expire_after_inactivity_and_activity_renews_them(client, member):
+    start = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        cookie = sign_in(client, "correct-horse-battery").cookies[settings.SESSION_COOKIE_NAME]
+        assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 60 * 60
+        # Within the minute a page is served without writing the session again.
+        clock.shift(30)
+        assert settings.SESSION_COOKIE_NAME not in client.get(reverse("home")).cookies
+        # Later activity renews it, so a user who keeps working stays signed in.
+        clock.shift(50 * 60)
+        renewed = client.get(reverse("home")).cookies[settings.SESSION_COOKIE_NAME]
+        assert int(renewed["max-age"]) == 60 * 60
+        clock.shift(50 * 60)
+        assert client.get(reverse("home")).context["user"].is_authenticated
+        # An hour with nothing done ends it.
+        clock.shift(61 * 60)
+        response = client.get(reverse("tracker:list"))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_anonymous_visitors_get_no_session(client):
     response = client.get(reverse("home"))
-    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
-    assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 60 * 60
+    assert settings.SESSION_COOKIE_NAME not in response.cookies

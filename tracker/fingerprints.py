@@ -1,0 +1,74 @@
+"""What the dashboard's and tracker's figures are computed from, summed up in two cheap queries.
+
+Heavy fragments of those pages are cached under these fingerprints (core.fragments), so a
+cached fragment is used only while its inputs are unchanged: every request still asks the
+database, but a question of a millisecond instead of the tens it takes to recompute.
+
+- ``reference()``: inspections, findings (and whom they are directed at), grades and the offices'
+  settings. Each has history, so every change through the interface or the admin adds a history
+  row; the highest history id of each table moves with any change.
+- ``office(pk)``: one office's responses (any save moves ``updated_at``), whether any text is
+  written on their findings (what "in progress" is judged by: the count of answered findings,
+  and which responses have them, not the text itself, so editing a comment keeps the
+  fingerprint) and its forces' progress records.
+
+The date is part of every key (deadline states change at midnight). If the tracker's state
+rules come to depend on anything else, add it here: ``tests/tracker/test_fingerprints.py``
+checks each input.
+"""
+
+from django.db import connection
+
+from forces.models import Body, LocalPolicingBody
+from inspections.models import Finding, GradedJudgement, Inspection
+from progress.models import FindingProgress
+from responses.models import FindingResponse, Section55Response
+
+
+def _one_row(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return tuple(cursor.fetchone())
+
+
+def reference():
+    tables = [
+        model.history.model._meta.db_table
+        for model in (Inspection, Finding, GradedJudgement, LocalPolicingBody)
+    ]
+    # Forces have no history: their count and highest id catch additions (the bodies are
+    # reference data loaded from fixtures; a renamed force shows once a fragment expires).
+    selects = [f"(SELECT MAX(history_id) FROM {table})" for table in tables] + [  # noqa: S608
+        f"(SELECT COUNT(*) FROM {Body._meta.db_table})",  # noqa: S608
+        f"(SELECT MAX(id) FROM {Body._meta.db_table})",  # noqa: S608
+    ]
+    return _one_row("SELECT " + ", ".join(selects))
+
+
+def office(office_id):
+    responses = Section55Response._meta.db_table
+    answers = FindingResponse._meta.db_table
+    progress = FindingProgress._meta.db_table
+    bodies = Body._meta.db_table
+    # Table names from the models' metadata; the office is a parameter.
+    return _one_row(
+        f"""SELECT
+            (SELECT COUNT(*) FROM {responses} WHERE policing_body_id = %s),
+            (SELECT MAX(updated_at) FROM {responses} WHERE policing_body_id = %s),
+            (SELECT COUNT(*) FROM {answers} a JOIN {responses} r ON r.id = a.response_id
+              WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
+                OR a.office_comment <> '' OR a.action_explanation <> '')),
+            (SELECT COUNT(DISTINCT a.response_id) FROM {answers} a
+              JOIN {responses} r ON r.id = a.response_id
+              WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
+                OR a.office_comment <> '' OR a.action_explanation <> '')),
+            (SELECT SUM(DISTINCT a.response_id) FROM {answers} a
+              JOIN {responses} r ON r.id = a.response_id
+              WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
+                OR a.office_comment <> '' OR a.action_explanation <> '')),
+            (SELECT COUNT(*) FROM {progress} p JOIN {bodies} b ON b.id = p.body_id
+              WHERE b.policing_body_id = %s),
+            (SELECT MAX(p.updated_at) FROM {progress} p JOIN {bodies} b ON b.id = p.body_id
+              WHERE b.policing_body_id = %s)""",  # noqa: S608
+        [office_id] * 7,
+    )
