@@ -9,17 +9,17 @@ process's own memory: app servers share nothing but the database, as before.
 import hashlib
 
 from django.core.cache import caches
-from django.utils.safestring import mark_safe
 
 CACHE = "fragments"
 
 
 def fragment(key_parts, render):
-    """The HTML ``render()`` returns for ``key_parts``, rendered once while they hold."""
+    """What ``render()`` returns for ``key_parts`` (HTML from the template engine, or a dict of
+    such parts), rendered once while they hold."""
     key = hashlib.sha256(repr(key_parts).encode()).hexdigest()
     cache = caches[CACHE]
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html)
-    return mark_safe(html)  # noqa: S308 - the template engine escaped it when rendering
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value)
+    return value
