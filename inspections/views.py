@@ -1,17 +1,21 @@
+from functools import partial
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from accounts import access
+from core.fragments import fragment
 from core.pagination import paginate
 from forces.models import Body
 from inspections.choices import FINDING_KIND_PLURALS, RESPONSE_KINDS, FindingKind
 from inspections.filtersets import InspectionFilterSet
 from inspections.models import Finding, GradedJudgement
 from responses.models import Section55Response
+from tracker import fingerprints
 
 PAGE_SIZE = 20
 
@@ -52,12 +56,17 @@ def inspection_list(request):
         .annotate(finding_count=Coalesce(Subquery(finding_count), 0))
         .order_by("-publication_date", "title", "pk")
     )
-    page, query = paginate(request, inspections, PAGE_SIZE)
-    return render(
-        request,
-        "inspections/inspection_list.html",
-        {"filterset": filterset, "page": page, "office": office, "query": query},
-    )
+
+    def content():
+        page, query = paginate(request, inspections, PAGE_SIZE)
+        context = {"filterset": filterset, "page": page, "office": office, "query": query}
+        return render_to_string("inspections/_inspection_list_content.html", context, request)
+
+    if office is not None:
+        content = partial(
+            fragment, fingerprints.office_key(request, office, "inspections"), content
+        )
+    return render(request, "inspections/inspection_list.html", {"content": content()})
 
 
 @login_required
@@ -69,12 +78,31 @@ def inspection_detail(request, slug):
         ),
         slug=slug,
     )
-    grades = GradedJudgement.objects.filter(inspection=inspection).select_related("body")
-    findings = (
-        Finding.objects.filter(inspection=inspection)
-        .select_related("parent")
-        .prefetch_related(Prefetch("directed_at", queryset=Body.objects.order_by("kind", "name")))
-    )
+
+    def findings_html():
+        grades = GradedJudgement.objects.filter(inspection=inspection).select_related("body")
+        findings = (
+            Finding.objects.filter(inspection=inspection)
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("directed_at", queryset=Body.objects.order_by("kind", "name"))
+            )
+        )
+        context = {
+            "inspection": inspection,
+            "grades": grades,
+            "finding_groups": group_findings(findings),
+            "office": office,
+            "progress_kinds": RESPONSE_KINDS,
+        }
+        return render_to_string("inspections/_inspection_findings.html", context, request)
+
+    if office is not None:
+        # Reference data and the office's own links: no office work shown, so none in the key.
+        key = fingerprints.office_key(
+            request, office, f"inspection {inspection.pk}", include_work=False
+        )
+        findings_html = partial(fragment, key, findings_html)
     response = None
     if inspection.office_response_pk:
         response = Section55Response.objects.select_related("inspection", "policing_body").get(
@@ -85,12 +113,10 @@ def inspection_detail(request, slug):
         "inspections/inspection_detail.html",
         {
             "inspection": inspection,
-            "grades": grades,
-            "finding_groups": group_findings(findings),
+            "findings_html": findings_html(),
             "office": office,
             "response": response,
             "can_start": response is None and access.can_start_response(request.user, inspection),
-            "progress_kinds": RESPONSE_KINDS,
             "can_import": access.can_import(request.user)
             and access.importable_inspections(request.user).filter(pk=inspection.pk).exists(),
         },

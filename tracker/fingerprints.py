@@ -7,7 +7,7 @@ database, but a question of a millisecond instead of the tens it takes to recomp
 - ``reference()``: inspections, findings (and whom they are directed at), grades and the offices'
   settings. Each has history, so every change through the interface or the admin adds a history
   row; the highest history id of each table moves with any change.
-- ``office(pk)``: one office's responses (any save moves ``updated_at``), whether any text is
+- ``office_work(pk)``: one office's responses (any save moves ``updated_at``), whether any text is
   written on their findings (what "in progress" is judged by: the count of answered findings,
   and which responses have them, not the text itself, so editing a comment keeps the
   fingerprint) and its forces' progress records.
@@ -19,9 +19,11 @@ checks each input.
 
 from django.db import connection
 
+from accounts import access
 from forces.models import Body, LocalPolicingBody
 from inspections.models import Finding, GradedJudgement, Inspection
 from progress.models import FindingProgress
+from responses import deadlines
 from responses.models import FindingResponse, Section55Response
 
 
@@ -45,7 +47,7 @@ def reference():
     return _one_row("SELECT " + ", ".join(selects))
 
 
-def office(office_id):
+def office_work(office_id):
     responses = Section55Response._meta.db_table
     answers = FindingResponse._meta.db_table
     progress = FindingProgress._meta.db_table
@@ -71,4 +73,21 @@ def office(office_id):
             (SELECT MAX(p.updated_at) FROM {progress} p JOIN {bodies} b ON b.id = p.body_id
               WHERE b.policing_body_id = %s)""",  # noqa: S608
         [office_id] * 7,
+    )
+
+
+def office_key(request, scope, page, *, include_work=True):
+    """A fragment key (core.fragments) for office ``scope``'s view of a page: the page and its
+    parameters, what the user's role changes on it, the date and the fingerprints.
+    ``include_work=False`` for pages that show reference data only."""
+    return (
+        page,
+        scope.pk,
+        request.GET.urlencode(),
+        access.is_administrator(request.user),
+        access.can_report_to_panel(request.user),
+        hasattr(request.user, "membership"),
+        deadlines.today(),
+        reference(),
+        office_work(scope.pk) if include_work else None,
     )

@@ -17,7 +17,6 @@ from inspections.choices import Programme
 from inspections.models import GradedJudgement
 from progress import bulk
 from progress.choices import ProgressStatus, Rag
-from responses import deadlines
 from responses.choices import SENT_STATUSES
 from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
 from tracker import exports, fingerprints
@@ -72,23 +71,8 @@ def dashboard(request):
         # Every office at once (administrators only): computed each time, not worth a key.
         html = figures()
     else:
-        html = fragment(_office_key(request, office, "dashboard"), figures)
+        html = fragment(fingerprints.office_key(request, office, "dashboard"), figures)
     return render(request, "tracker/dashboard.html", {"figures": html})
-
-
-def _office_key(request, office, page):
-    """Everything one office's fragment is rendered from (core.fragments)."""
-    return (
-        page,
-        office.pk,
-        request.GET.urlencode(),
-        access.is_administrator(request.user),
-        access.can_report_to_panel(request.user),
-        hasattr(request.user, "membership"),
-        deadlines.today(),
-        fingerprints.reference(),
-        fingerprints.office(office.pk),
-    )
 
 
 def _dashboard_context(request, office):
@@ -231,7 +215,7 @@ def tracker_list(request):
         # A form with errors shows the rows the user ticked; all offices: not worth a key.
         parts = results()
     else:
-        parts = fragment(_office_key(request, office, "tracker"), results)
+        parts = fragment(fingerprints.office_key(request, office, "tracker"), results)
     return render(request, "tracker/tracker_list.html", {"results": parts, "bulk_form": form})
 
 
@@ -278,16 +262,21 @@ def response_list(request):
         F("deadline_on").asc(nulls_last=True),
         "pk",
     )
-    page, query = paginate(request, rows, PAGE_SIZE)
-    return render(
-        request,
-        "tracker/response_list.html",
-        {
-            "filterset": filterset,
-            "page": page,
-            "query": query,
-        },
+
+    def results():
+        page, query = paginate(request, rows, PAGE_SIZE)
+        context = {"filterset": filterset, "page": page, "query": query}
+        return {
+            "content": render_to_string("tracker/_response_list_content.html", context, request),
+            "has_errors": bool(filterset.form.errors),
+        }
+
+    parts = (
+        results()
+        if office is None
+        else fragment(fingerprints.office_key(request, office, "responses"), results)
     )
+    return render(request, "tracker/response_list.html", {"results": parts})
 
 
 @login_required

@@ -27,9 +27,9 @@ TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
 
 
 def office_moves(world, change):
-    before = fingerprints.office(world.norfolk.pk)
+    before = fingerprints.office_work(world.norfolk.pk)
     change()
-    return fingerprints.office(world.norfolk.pk) != before
+    return fingerprints.office_work(world.norfolk.pk) != before
 
 
 def reference_moves(change):
