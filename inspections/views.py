@@ -79,21 +79,26 @@ def inspection_detail(request, slug):
         slug=slug,
     )
 
+    office_pk = getattr(office, "pk", None)
+
     def findings_html():
         grades = GradedJudgement.objects.filter(inspection=inspection).select_related("body")
-        findings = (
-            Finding.objects.filter(inspection=inspection)
-            .select_related("parent")
-            .prefetch_related(
-                Prefetch("directed_at", queryset=Body.objects.order_by("kind", "name"))
-            )
+        findings = with_targets(
+            Finding.objects.filter(inspection=inspection).select_related("parent")
         )
+        for finding in findings:
+            finding.progress_bodies = [
+                body
+                for body in finding.targets
+                if finding.kind in RESPONSE_KINDS
+                and body.is_force
+                and (access.is_administrator(request.user) or body.policing_body_id == office_pk)
+            ]
         context = {
             "inspection": inspection,
             "grades": grades,
             "finding_groups": group_findings(findings),
             "office": office,
-            "progress_kinds": RESPONSE_KINDS,
         }
         return render_to_string("inspections/_inspection_findings.html", context, request)
 
@@ -123,6 +128,26 @@ def inspection_detail(request, slug):
     )
 
 
+def with_targets(findings):
+    """The findings, each with ``targets``: the bodies it is directed at, forces' kind and name
+    order. One query of pairs and one of the bodies they name: a national report directs each
+    finding at 43 forces, and a prefetch would build a Body for every pair."""
+    findings = list(findings)
+    pairs = Finding.directed_at.through.objects.filter(
+        finding_id__in=[finding.pk for finding in findings]
+    ).values_list("finding_id", "body_id")
+    by_finding = {}
+    for finding_id, body_id in pairs:
+        by_finding.setdefault(finding_id, []).append(body_id)
+    wanted = {body_id for ids in by_finding.values() for body_id in ids}
+    bodies = list(Body.objects.filter(pk__in=wanted).order_by("kind", "name"))
+    rank = {body.pk: i for i, body in enumerate(bodies)}
+    for finding in findings:
+        ids = sorted(by_finding.get(finding.pk, []), key=rank.__getitem__)
+        finding.targets = [bodies[rank[body_id]] for body_id in ids]
+    return findings
+
+
 def group_findings(findings):
     """[(kind label, [(directed-at label, [finding, ...]), ...]), ...] in reading order."""
     by_kind = {kind: [] for kind in KIND_ORDER}
@@ -133,7 +158,7 @@ def group_findings(findings):
         if not by_kind[kind]:
             continue
         sub = []
-        for bodies, items in groupby(by_kind[kind], key=lambda f: tuple(f.directed_at.all())):
+        for bodies, items in groupby(by_kind[kind], key=lambda f: tuple(f.targets)):
             sub.append((directed_at_label(bodies), list(items)))
         groups.append((FINDING_KIND_PLURALS[kind], kind, sub))
     return groups

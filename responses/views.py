@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
-from forces.models import Body
 from inspections.choices import FindingKind
 from responses import history as response_history
 from responses import workflow
@@ -53,11 +51,7 @@ def start_response(request, slug):
 @login_required
 def workspace(request, pk):
     response = _response_or_404(request.user, pk)
-    findings = list(
-        response.findings_in_scope()
-        .select_related("parent")
-        .prefetch_related(Prefetch("directed_at", queryset=Body.objects.order_by("kind", "name")))
-    )
+    findings = list(response.findings_in_scope().select_related("parent"))
     answers = {a.finding_id: a for a in response.finding_responses.all()}
     grades = response.inspection.graded_judgements.select_related("body")
     checklist = {entry.item: entry for entry in response.checklist.all()}
