@@ -90,7 +90,7 @@ def saved_versions(rows):
     return sum(FindingResponse.objects.filter(pk__in=ids).values_list("version", flat=True))
 
 
-def serve(env):
+def serve(env, log):
     subprocess.run(
         [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--no-input", "-v0"],
         cwd=ROOT,
@@ -108,6 +108,9 @@ def serve(env):
         ],
         cwd=ROOT,
         env=env,
+        # The access log (one JSON line a request) goes to a file, not over the figures.
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     for _ in range(60):
         try:
@@ -155,7 +158,9 @@ def main():
         "LOG_LEVEL": "WARNING",
         "AXES_FAILURE_LIMIT": "1000",
     }
-    server = serve(env)
+    server_log = work / "server.log"
+    print(f"Server log: {server_log}")
+    server = serve(env, server_log.open("w"))
     try:
         started = time.perf_counter()
         subprocess.run(

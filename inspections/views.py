@@ -40,24 +40,24 @@ def _with_office_response(queryset, office):
 @login_required
 def inspection_list(request):
     office = access.office(request.user)
-    queryset = access.visible_inspections(request.user).prefetch_related(
-        Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
-    )
-    filterset = InspectionFilterSet(request.GET, queryset=queryset, request=request)
-    finding_count = (
-        Finding.objects.filter(inspection=OuterRef("pk"))
-        .order_by()
-        .values("inspection")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    inspections = (
-        _with_office_response(filterset.qs, office)
-        .annotate(finding_count=Coalesce(Subquery(finding_count), 0))
-        .order_by("-publication_date", "title", "pk")
-    )
 
-    def content():
+    def content():  # the queries are built only when the fragment is
+        queryset = access.visible_inspections(request.user).prefetch_related(
+            Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
+        )
+        filterset = InspectionFilterSet(request.GET, queryset=queryset, request=request)
+        finding_count = (
+            Finding.objects.filter(inspection=OuterRef("pk"))
+            .order_by()
+            .values("inspection")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        inspections = (
+            _with_office_response(filterset.qs, office)
+            .annotate(finding_count=Coalesce(Subquery(finding_count), 0))
+            .order_by("-publication_date", "title", "pk")
+        )
         page, query = paginate(request, inspections, PAGE_SIZE)
         context = {"filterset": filterset, "page": page, "office": office, "query": query}
         return render_to_string("inspections/_inspection_list_content.html", context, request)

@@ -200,21 +200,23 @@ LIST_COLUMNS = [
 
 @login_required
 def tracker_list(request):
-    filterset, rows = _tracker_filterset(request)
-    form = bulk.bulk_form(request, rows)
-    if form.is_bound and form.is_valid():
-        count = bulk.apply(form, request.user)
-        messages.success(request, f"Update added to {count} finding{pluralize(count)}.")
-        return redirect(request.get_full_path())
-
-    def results():
-        return _tracker_results(request, filterset, rows, form)
-
     office = _office_scope(request)
-    if form.is_bound or office is None:
+    if request.method == "POST" or office is None:
         # A form with errors shows the rows the user ticked; all offices: not worth a key.
-        parts = results()
+        filterset, rows = _tracker_filterset(request)
+        form = bulk.bulk_form(request, rows)
+        if form.is_bound and form.is_valid():
+            count = bulk.apply(form, request.user)
+            messages.success(request, f"Update added to {count} finding{pluralize(count)}.")
+            return redirect(request.get_full_path())
+        parts = _tracker_results(request, filterset, rows, form)
     else:
+        form = bulk.bulk_form(request, rows=None)  # unbound: no rows to check
+
+        def results():  # the queries are built only when the fragment is
+            filterset, rows = _tracker_filterset(request)
+            return _tracker_results(request, filterset, rows, form)
+
         parts = fragment(fingerprints.office_key(request, office, "tracker"), results)
     return render(request, "tracker/tracker_list.html", {"results": parts, "bulk_form": form})
 
@@ -255,15 +257,15 @@ def tracker_export(request, fmt):
 @login_required
 def response_list(request):
     office = _office_scope(request)
-    responses = _scoped_responses(request, office).with_deadline_state()
-    filterset = ResponseFilterSet(request.GET, queryset=responses, request=request)
-    rows = filterset.qs.select_related("inspection", "policing_body").order_by(
-        _urgency("deadline_state", RESPONSE_STATE_URGENCY),
-        F("deadline_on").asc(nulls_last=True),
-        "pk",
-    )
 
     def results():
+        responses = _scoped_responses(request, office).with_deadline_state()
+        filterset = ResponseFilterSet(request.GET, queryset=responses, request=request)
+        rows = filterset.qs.select_related("inspection", "policing_body").order_by(
+            _urgency("deadline_state", RESPONSE_STATE_URGENCY),
+            F("deadline_on").asc(nulls_last=True),
+            "pk",
+        )
         page, query = paginate(request, rows, PAGE_SIZE)
         context = {"filterset": filterset, "page": page, "query": query}
         return {
