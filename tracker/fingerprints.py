@@ -52,27 +52,20 @@ def office_work(office_id):
     answers = FindingResponse._meta.db_table
     progress = FindingProgress._meta.db_table
     bodies = Body._meta.db_table
-    # Table names from the models' metadata; the office is a parameter.
+    # Table names from the models' metadata; the office is a parameter. One aggregate row from
+    # each table: responses, answered findings, progress records.
     return _one_row(
-        f"""SELECT
-            (SELECT COUNT(*) FROM {responses} WHERE policing_body_id = %s),
-            (SELECT MAX(updated_at) FROM {responses} WHERE policing_body_id = %s),
-            (SELECT COUNT(*) FROM {answers} a JOIN {responses} r ON r.id = a.response_id
+        f"""SELECT * FROM
+            (SELECT COUNT(*), MAX(updated_at) FROM {responses}
+              WHERE policing_body_id = %s) AS office_responses,
+            (SELECT COUNT(*), COUNT(DISTINCT a.response_id), SUM(DISTINCT a.response_id)
+              FROM {answers} a JOIN {responses} r ON r.id = a.response_id
               WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
-                OR a.office_comment <> '' OR a.action_explanation <> '')),
-            (SELECT COUNT(DISTINCT a.response_id) FROM {answers} a
-              JOIN {responses} r ON r.id = a.response_id
-              WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
-                OR a.office_comment <> '' OR a.action_explanation <> '')),
-            (SELECT SUM(DISTINCT a.response_id) FROM {answers} a
-              JOIN {responses} r ON r.id = a.response_id
-              WHERE r.policing_body_id = %s AND (a.chief_constable_response <> ''
-                OR a.office_comment <> '' OR a.action_explanation <> '')),
-            (SELECT COUNT(*) FROM {progress} p JOIN {bodies} b ON b.id = p.body_id
-              WHERE b.policing_body_id = %s),
-            (SELECT MAX(p.updated_at) FROM {progress} p JOIN {bodies} b ON b.id = p.body_id
-              WHERE b.policing_body_id = %s)""",  # noqa: S608
-        [office_id] * 7,
+                OR a.office_comment <> '' OR a.action_explanation <> '')) AS answered,
+            (SELECT COUNT(*), MAX(p.updated_at) FROM {progress} p
+              JOIN {bodies} b ON b.id = p.body_id
+              WHERE b.policing_body_id = %s) AS office_progress""",  # noqa: S608
+        [office_id] * 3,
     )
 
 
