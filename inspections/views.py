@@ -1,4 +1,3 @@
-from functools import partial
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
@@ -8,7 +7,6 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from accounts import access
-from core.fragments import fragment
 from core.pagination import paginate
 from forces.models import Body
 from inspections.choices import FINDING_KIND_PLURALS, RESPONSE_KINDS, FindingKind
@@ -62,11 +60,8 @@ def inspection_list(request):
         context = {"filterset": filterset, "page": page, "office": office, "query": query}
         return render_to_string("inspections/_inspection_list_content.html", context, request)
 
-    if office is not None:
-        content = partial(
-            fragment, fingerprints.office_key(request, office, "inspections"), content
-        )
-    return render(request, "inspections/inspection_list.html", {"content": content()})
+    html = fingerprints.rendered(request, office, "inspections", content)
+    return render(request, "inspections/inspection_list.html", {"content": html})
 
 
 @login_required
@@ -102,12 +97,6 @@ def inspection_detail(request, slug):
         }
         return render_to_string("inspections/_inspection_findings.html", context, request)
 
-    if office is not None:
-        # Reference data and the office's own links: no office work shown, so none in the key.
-        key = fingerprints.office_key(
-            request, office, f"inspection {inspection.pk}", include_work=False
-        )
-        findings_html = partial(fragment, key, findings_html)
     response = None
     if inspection.office_response_pk:
         response = Section55Response.objects.select_related("inspection", "policing_body").get(
@@ -118,7 +107,10 @@ def inspection_detail(request, slug):
         "inspections/inspection_detail.html",
         {
             "inspection": inspection,
-            "findings_html": findings_html(),
+            # Reference data and the office's own links: no office work shown, none in the key.
+            "findings_html": fingerprints.rendered(
+                request, office, f"inspection {inspection.pk}", findings_html, include_work=False
+            ),
             "office": office,
             "response": response,
             "can_start": response is None and access.can_start_response(request.user, inspection),

@@ -20,6 +20,7 @@ checks each input.
 from django.db import connection
 
 from accounts import access
+from core.fragments import fragment
 from forces.models import Body, LocalPolicingBody
 from inspections.models import Finding, GradedJudgement, Inspection
 from progress.models import FindingProgress
@@ -84,3 +85,11 @@ def office_key(request, scope, page, *, include_work=True):
         reference(),
         office_work(scope.pk) if include_work else None,
     )
+
+
+def rendered(request, scope, page, render, *, include_work=True):
+    """``render()`` for office ``scope``'s view of a page, through the fragment cache; with no
+    office (an administrator's view of every office) computed each time, not worth a key."""
+    if scope is None:
+        return render()
+    return fragment(office_key(request, scope, page, include_work=include_work), render)

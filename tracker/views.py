@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
 from accounts import access, two_factor
-from core.fragments import fragment
 from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
@@ -67,11 +66,7 @@ def dashboard(request):
             "tracker/_dashboard_figures.html", _dashboard_context(request, office), request
         )
 
-    if office is None:
-        # Every office at once (administrators only): computed each time, not worth a key.
-        html = figures()
-    else:
-        html = fragment(fingerprints.office_key(request, office, "dashboard"), figures)
+    html = fingerprints.rendered(request, office, "dashboard", figures)
     return render(request, "tracker/dashboard.html", {"figures": html})
 
 
@@ -217,7 +212,7 @@ def tracker_list(request):
             filterset, rows = _tracker_filterset(request)
             return _tracker_results(request, filterset, rows, form)
 
-        parts = fragment(fingerprints.office_key(request, office, "tracker"), results)
+        parts = fingerprints.rendered(request, office, "tracker", results)
     return render(request, "tracker/tracker_list.html", {"results": parts, "bulk_form": form})
 
 
@@ -273,11 +268,7 @@ def response_list(request):
             "has_errors": bool(filterset.form.errors),
         }
 
-    parts = (
-        results()
-        if office is None
-        else fragment(fingerprints.office_key(request, office, "responses"), results)
-    )
+    parts = fingerprints.rendered(request, office, "responses", results)
     return render(request, "tracker/response_list.html", {"results": parts})
 
 
