@@ -173,9 +173,7 @@ def deadline_expression(
 def started_expression(finding_responses_model):
     """True when any work is recorded on a response: past draft, or any text written."""
     texts_written = Exists(
-        finding_responses_model.objects.filter(response_id=OuterRef("pk")).exclude(
-            chief_constable_response="", office_comment="", action_explanation=""
-        )
+        finding_responses_model.objects.answered().filter(response_id=OuterRef("pk"))
     )
     return ExpressionWrapper(
         ~Q(status="draft")

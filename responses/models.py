@@ -79,6 +79,13 @@ class Section55Response(models.Model):
         ordering = ["-inspection__publication_date", "policing_body__name"]
         verbose_name = "Section 55 response"
         permissions = [("approve_section55response", "Can approve a Section 55 response")]
+        indexes = [
+            # An office's responses and when they last changed, from the index alone
+            # (tracker.fingerprints asks on every page view).
+            models.Index(
+                fields=["policing_body", "updated_at", "id"], name="response_office_updated"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["inspection", "policing_body"],
@@ -120,20 +127,21 @@ class Section55Response(models.Model):
     def days_left(self, on=None):
         return deadlines.days_left(self.deadline, on)
 
-    def compute_has_started(self):
+    def compute_has_started(self, answers=None):
+        """``answers``: this response's finding responses, if already read."""
         if self.status != ResponseStatus.DRAFT or any(
             (self.chief_constable_response, self.general_comment, self.conclusion)
         ):
             return True
-        return self.finding_responses.exclude(
-            chief_constable_response="", office_comment="", action_explanation=""
-        ).exists()
+        if answers is not None:
+            return any(answer.is_answered for answer in answers)
+        return self.finding_responses.answered().exists()
 
-    def compute_deadline_state(self, on=None):
+    def compute_deadline_state(self, on=None, answers=None):
         return deadlines.response_state(
             deadline=self.deadline,
             submitted_on=self.submitted_on,
-            started=self.compute_has_started(),
+            started=self.compute_has_started(answers),
             on=on,
         )
 
@@ -144,6 +152,15 @@ class Section55Response(models.Model):
             .directed_at_policing_body(self.policing_body)
             .order_by("order", "pk")
         )
+
+
+# A finding response with any text written: what makes a response "in progress" (deadlines).
+ANSWERED = ~models.Q(chief_constable_response="", office_comment="", action_explanation="")
+
+
+class FindingResponseQuerySet(models.QuerySet):
+    def answered(self):
+        return self.filter(ANSWERED)
 
 
 class FindingResponse(models.Model):
@@ -168,8 +185,14 @@ class FindingResponse(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
+    objects = FindingResponseQuerySet.as_manager()
+
     class Meta:
         ordering = ["response", "finding__order", "finding__pk"]
+        indexes = [
+            # The answered rows of each response, read without the table (tracker.fingerprints).
+            models.Index(fields=["response"], condition=ANSWERED, name="finding_response_answered"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["response", "finding"], name="finding_response_one_per_finding"
@@ -182,6 +205,16 @@ class FindingResponse(models.Model):
 
     def __str__(self):
         return f"{self.finding.label} ({self.response.policing_body})"
+
+    @property
+    def is_answered(self):
+        """The Python twin of ANSWERED."""
+        return any((self.chief_constable_response, self.office_comment, self.action_explanation))
+
+    @property
+    def has_action(self):
+        """A section 55(5B) action chosen and explained."""
+        return bool(self.action and self.action_explanation)
 
     def clean(self):
         errors = {}

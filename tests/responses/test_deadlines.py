@@ -153,6 +153,28 @@ def test_writing_on_a_finding_counts_as_started():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "written", [None, "chief_constable_response", "office_comment", "action_explanation"]
+)
+def test_answered_in_sql_and_in_python_agree(written):
+    """The workspace judges "started" from the answers it has read (is_answered); lists and the
+    fingerprints' index from ANSWERED. An action chosen without text is not an answer."""
+    response = _make_response()
+    answer = response.finding_responses.get()
+    answer.action = "taken"
+    if written:
+        setattr(answer, written, "Some text.")
+    answer.save()
+    answered_in_sql = response.finding_responses.answered().exists()
+    assert answered_in_sql is (written is not None)
+    assert answer.is_answered is answered_in_sql
+    on = D(2023, 5, 20)
+    expected = ResponseState.IN_PROGRESS if written else ResponseState.NOT_STARTED
+    assert response.compute_deadline_state(on=on, answers=[answer]) == expected
+    assert response.compute_deadline_state(on=on) == expected
+
+
+@pytest.mark.django_db
 def test_leaving_draft_counts_as_started():
     response = _make_response(status=ResponseStatus.IN_REVIEW)
     on = D(2023, 5, 20)
