@@ -18,7 +18,7 @@ from responses.models import ChecklistEntry, FindingResponse, Section55Response
 
 def _response_or_404(user, pk):
     queryset = access.visible_responses(user).select_related("inspection", "policing_body")
-    return access.get_visible_or_404(queryset.with_deadline_state(), pk=pk)
+    return access.get_visible_or_404(queryset, pk=pk)
 
 
 def _refuse_edit(request, response):
@@ -53,6 +53,7 @@ def workspace(request, pk):
     response = _response_or_404(request.user, pk)
     findings = list(response.findings_in_scope().select_related("parent"))
     answers = {a.finding_id: a for a in response.finding_responses.all()}
+    deadline_state = response.compute_deadline_state(answers=answers.values())
     grades = response.inspection.graded_judgements.select_related("body")
     checklist = {entry.item: entry for entry in response.checklist.all()}
     return render(
@@ -60,13 +61,14 @@ def workspace(request, pk):
         "responses/workspace.html",
         {
             "response": response,
+            "deadline_state": deadline_state,
             "grades": grades,
             "sections": [(f, answers.get(f.pk)) for f in findings],
             "checklist": [(item, checklist.get(item)) for item in ChecklistItem],
             "steps": workflow.available_steps(request.user, response),
             "can_edit": access.can_edit(request.user, response),
             "can_edit_checklist": access.can_edit_checklist(request.user, response),
-            "missing_actions": workflow.recommendations_without_action(response),
+            "missing_actions": workflow.recommendations_without_action(response, findings, answers),
         },
     )
 

@@ -98,17 +98,18 @@ def available_steps(user, response):
     return [s for s in STEPS if response.status in s.sources and permitted(user, response, s)]
 
 
-def recommendations_without_action(response):
-    """Recommendations in scope whose s.55(5B) action is missing or unexplained."""
-    answered = set(
-        response.finding_responses.exclude(action="")
-        .exclude(action_explanation="")
-        .values_list("finding_id", flat=True)
-    )
+def recommendations_without_action(response, findings=None, answers=None):
+    """Recommendations in scope whose s.55(5B) action is missing or unexplained. A page that
+    has the findings in scope and their answers (by finding id) at hand passes them in."""
+    if findings is None:
+        findings = response.findings_in_scope().filter(kind=FindingKind.RECOMMENDATION)
+    if answers is None:
+        answers = {a.finding_id: a for a in response.finding_responses.all()}
     return [
         finding
-        for finding in response.findings_in_scope().filter(kind=FindingKind.RECOMMENDATION)
-        if finding.pk not in answered
+        for finding in findings
+        if finding.kind == FindingKind.RECOMMENDATION
+        and not (finding.pk in answers and answers[finding.pk].has_action)
     ]
 
 

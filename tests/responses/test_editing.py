@@ -21,6 +21,33 @@ def finding_url(world, finding):
     return reverse("responses:edit_finding", args=[world.draft.pk, finding.pk])
 
 
+def test_workspace_shows_the_deadline_and_its_state(world, as_user):
+    """The deadline date by the office's convention, the days left and the state tag, judged
+    from the answers read."""
+    import datetime
+
+    import time_machine
+
+    client = as_user("own_staff")
+    url = reverse("responses:workspace", args=[world.draft.pk])
+    # Published on 1 October 2026: day 56 is 25 November.
+    with time_machine.travel(datetime.datetime(2026, 10, 10, 12, tzinfo=datetime.UTC)):
+        page = client.get(url).content.decode()
+        assert "<strong>26 November 2026</strong>" in page
+        assert "(47 days left)" in page
+        assert "56 days after the day the report was published" in page
+        assert "Not started" in page and "In progress" not in page
+        finding = world.draft.findings_in_scope().first()
+        FindingResponse.objects.create(response=world.draft, finding=finding, office_comment="x")
+        page = client.get(url).content.decode()
+        assert "In progress" in page and "Not started" not in page
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 12, tzinfo=datetime.UTC)):
+        client.force_login(world.users["own_staff"])  # the idle session has long expired
+        page = client.get(url).content.decode()
+        assert "(1 day left)" in page
+        assert "Due soon" in page
+
+
 def test_save_the_letter_text(world, as_user):
     client = as_user("own_staff")
     response = client.post(
