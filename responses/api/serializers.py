@@ -1,3 +1,5 @@
+import copy
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -79,11 +81,7 @@ class FindingResponseSerializer(VersionedSerializer):
     def validate(self, data):
         values = {k: v for k, v in data.items() if k != "version"}
         if self.instance is not None:
-            current = {
-                f.attname: getattr(self.instance, f.attname)
-                for f in FindingResponse._meta.concrete_fields
-            }
-            candidate = FindingResponse(**current)
+            candidate = copy.copy(self.instance)  # keeps the response and finding already read
             for name, value in values.items():
                 setattr(candidate, name, value)
         else:

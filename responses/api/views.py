@@ -75,9 +75,16 @@ class FindingResponseViewSet(
     ordering = ["response", "finding__order", "id"]
 
     def get_queryset(self):
-        return FindingResponse.objects.filter(
+        queryset = FindingResponse.objects.filter(
             response__in=access.visible_responses(self.request.user)
         )
+        if self.action in ("update", "partial_update"):
+            # Whether the response is editable, and the model's checks on the finding.
+            queryset = queryset.select_related("response", "finding")
+        return queryset
+
+    def reload(self, instance):
+        return instance  # nothing annotated to read back
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
