@@ -17,13 +17,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_all()
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
 @pytest.fixture(autouse=True)
-def fresh_fragments():
+def fresh_fragments(request):
     """Each test starts with no cached fragments: rolled-back tests reuse ids (SQLite), so a
-    fingerprint from one test could name different data in the next."""
+    fingerprint from one test could name different data in the next. The shared level is a
+    table, emptied for the tests that use the database (no other test can reach it)."""
     from django.core.cache import caches
 
-    caches["fragments"].clear()
+    from core import fragments
+
+    caches[fragments.LOCAL].clear()
+    if request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        request.fixturenames
+    ):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            caches[fragments.SHARED].clear()
 
 
 @pytest.fixture

@@ -107,8 +107,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each process's own memory: rendered fragments of heavy pages under keys that name the data
-# they show (core.fragments), so app servers still share nothing but the database.
+# Rendered fragments of heavy pages under keys that name the data they show (core.fragments):
+# each process's memory first, then a table every process shares (made by a migration of
+# core), so app servers still share nothing but the database.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": {
@@ -116,6 +117,13 @@ CACHES = {
         "LOCATION": "fragments",
         "TIMEOUT": 300,
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    "shared_fragments": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "core_fragment_cache",
+        "TIMEOUT": 300,
+        # Each write counts the rows; past this many, expired rows and a third of the rest go.
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 3},
     },
 }
 

@@ -84,7 +84,8 @@ def test_query_count_does_not_grow(world, as_user, page):
     grow(world, 5)
     after = queries(client, url)
     assert after == before, f"{page}: {before} queries before, {after} after adding rows"
-    assert before <= 15
+    # A fragment rendered afresh also reads and writes the shared cache: up to 6 more.
+    assert before <= 15 + 6, f"{page}: {before} queries"
 
 
 def test_filtered_list_really_lists_rows(world, as_user):
