@@ -81,13 +81,16 @@ def inspection_detail(request, slug):
         findings = with_targets(
             Finding.objects.filter(inspection=inspection).select_related("parent")
         )
+        # Asked once, not for each body: a national report directs every finding at 43.
+        administrator = access.is_administrator(request.user)
         for finding in findings:
+            answerable = finding.kind in RESPONSE_KINDS
             finding.progress_bodies = [
                 body
                 for body in finding.targets
-                if finding.kind in RESPONSE_KINDS
+                if answerable
                 and body.is_force
-                and (access.is_administrator(request.user) or body.policing_body_id == office_pk)
+                and (administrator or body.policing_body_id == office_pk)
             ]
         context = {
             "inspection": inspection,
