@@ -1,7 +1,7 @@
 """Load test on loopback: gunicorn with production settings, PostgreSQL holding the national
 data set, and locust driving signed-in office staff. Bounded in time and requests; stops itself.
 
-    make load                     # 40 users, at most 6,000 requests or 90 seconds
+    make load                     # 12 users, at most 6,000 requests or 90 seconds
     LOAD_USERS=60 LOAD_REQUESTS=10000 LOAD_SECONDS=120 make load
 
 Prints throughput, p50/p95/p99 and errors for reads and writes, then checks that every write
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages  # noqa: E402 - the benchmark database and national data set
 
 ROOT = pages.ROOT
-USERS = int(os.environ.get("LOAD_USERS", "40"))
+USERS = int(os.environ.get("LOAD_USERS", "12"))
 REQUESTS = int(os.environ.get("LOAD_REQUESTS", "6000"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "90"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", "4"))
@@ -158,6 +158,7 @@ def main():
         "LOG_LEVEL": "WARNING",
         "AXES_FAILURE_LIMIT": "1000",
     }
+    sign_in_path = work / "sign_in.json"
     server_log = work / "server.log"
     print(f"Server log: {server_log}")
     server = serve(env, server_log.open("w"))
@@ -184,7 +185,12 @@ def main():
                 "WARNING",
             ],
             cwd=ROOT,
-            env={**os.environ, "LOAD_PLAN": str(plan_path), "LOAD_REQUESTS": str(REQUESTS)},
+            env={
+                **os.environ,
+                "LOAD_PLAN": str(plan_path),
+                "LOAD_REQUESTS": str(REQUESTS),
+                "LOAD_SIGN_IN": str(sign_in_path),
+            },
             check=False,
         )
         elapsed = time.perf_counter() - started
@@ -196,9 +202,23 @@ def main():
     accepted = int(writes["Request Count"]) - int(writes["Failure Count"]) if writes else 0
     saved = saved_versions(all_rows) - before
     total = stats["Aggregated"]
+    reads = sum(
+        float(row["Requests/s"])
+        for name, row in stats.items()
+        if name not in ("Aggregated", "save finding response (API)")
+    )
+    sign_in = json.loads(sign_in_path.read_text()) if sign_in_path.exists() else None
+    if sign_in is None:
+        raise SystemExit("The users never all signed in; see the server log.")
     print(
-        f"\nRan {elapsed:.0f} s with {len(users)} users and {WORKERS} gunicorn workers: "
-        f"{total['Request Count']} requests, {total['Failure Count']} errors."
+        f"\nSign-in: {sign_in['users']} users at once in {sign_in['seconds']:.1f} s "
+        f"(median {sign_in['median_ms']:.0f} ms, slowest {sign_in['max_ms']:.0f} ms), "
+        f"{sign_in['errors']} errors; the figures above start after it."
+    )
+    print(
+        f"Ran {elapsed - sign_in['seconds']:.0f} s of work with {len(users)} users and {WORKERS} "
+        f"gunicorn workers: {total['Request Count']} requests ({float(total['Requests/s']):.1f}"
+        f" a second, {reads:.1f} of them reads), {total['Failure Count']} errors."
     )
     # A write still in flight when locust stops is saved but never counted as accepted.
     in_flight, lost = max(0, saved - accepted), max(0, accepted - saved)
@@ -208,6 +228,8 @@ def main():
     )
     if saved < accepted or saved - accepted > len(users):
         raise SystemExit("The saved rows do not match the accepted writes.")
+    if int(total["Failure Count"]) or sign_in["errors"]:
+        raise SystemExit("Some requests failed.")
 
 
 if __name__ == "__main__":
