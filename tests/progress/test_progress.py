@@ -73,6 +73,25 @@ def test_outsider_and_other_office_get_404(client, as_user, world, norfolk):
     assert not FindingProgress.objects.exists()
 
 
+def test_inspection_page_links_progress_for_the_offices_own_forces(
+    as_user, world, norfolk, suffolk
+):
+    """Norfolk sees a progress link for Norfolk on a regional finding, not for Suffolk; an
+    administrator sees both; a finding that needs no response has none."""
+    regional = world.eastern.findings.filter(directed_at=suffolk).filter(directed_at=norfolk)[0]
+    practice = FindingFactory(
+        inspection=world.eastern, kind=FindingKind.INNOVATIVE_PRACTICE, directed_at=[norfolk]
+    )
+    page = reverse("inspections:detail", args=[world.eastern.slug])
+    staff = as_user("own_staff").get(page).content.decode()
+    assert url_for(regional, norfolk) in staff
+    assert url_for(regional, suffolk) not in staff
+    assert url_for(practice, norfolk) not in staff
+    admin = as_user("admin").get(page).content.decode()
+    assert url_for(regional, norfolk) in admin and url_for(regional, suffolk) in admin
+    assert url_for(practice, norfolk) not in admin
+
+
 def test_office_updates_only_its_own_force_on_a_shared_finding(as_user, world, norfolk, suffolk):
     regional = world.eastern.findings.filter(directed_at=suffolk).filter(directed_at=norfolk)[0]
     norfolk_staff = as_user("own_staff")
