@@ -137,6 +137,9 @@ def main():
     pages.create_database()
     pages.setup_django()
     pages.prepare()
+    from core import fragments
+
+    fragments.clear()  # every run starts cold: nothing rendered by an earlier one
     work = Path(tempfile.mkdtemp())
     plan_path = work / "plan.json"
     users = make_plan(plan_path)
