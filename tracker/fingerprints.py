@@ -48,7 +48,8 @@ def _history_tables():
 def reference():
     tables = _history_tables()
     # Forces have no history: their count and highest id catch additions (the bodies are
-    # reference data loaded from fixtures; a renamed force shows once a fragment expires).
+    # reference data loaded from fixtures; a renamed force shows once a fragment expires:
+    # within ten minutes, five in the shared table and five more in a process's memory).
     selects = [f"(SELECT MAX(history_id) FROM {table})" for table in tables] + [  # noqa: S608
         f"(SELECT COUNT(*) FROM {Body._meta.db_table})",  # noqa: S608
         f"(SELECT MAX(id) FROM {Body._meta.db_table})",  # noqa: S608
