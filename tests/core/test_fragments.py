@@ -31,6 +31,35 @@ def test_a_fragment_rendered_once_serves_another_process():
     assert renders == [1, 1]
 
 
+def test_new_code_or_a_migrate_makes_every_fragment_render_again(monkeypatch):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    renders = []
+
+    def render():
+        renders.append(1)
+        return mark_safe("<p>figures</p>")
+
+    fragments.fragment(("page", 1), render)
+    fragments.fragment(("page", 1), render)
+    assert renders == [1]
+    # A new release: what the old code rendered (still in the shared table) is not used.
+    monkeypatch.setattr(fragments, "code_version", lambda: "the next release")
+    caches[fragments.LOCAL].clear()
+    fragments.fragment(("page", 1), render)
+    assert renders == [1, 1]
+    # `migrate` and `flush` empty the shared table.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    caches[fragments.LOCAL].clear()
+    fragments.fragment(("page", 1), render)
+    assert renders == [1, 1, 1]
+
+
+def test_code_version_reads_the_projects_code_and_templates():
+    version = fragments.code_version()
+    assert len(version) == 64 and version == fragments.code_version()
+
+
 def test_dashboard_from_the_shared_level_is_the_same_page(world, as_user):
     client = as_user("own_manager")
     url = reverse("tracker:dashboard")
