@@ -61,6 +61,10 @@ class Section55Response(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved by a save that changes what the tracker's figures read from the response
+    # (``figures``); the cached dashboards and lists are keyed on it (tracker.fingerprints),
+    # so rewording the letter leaves them cached.
+    figures_changed_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     objects = Section55ResponseQuerySet.as_manager()
@@ -80,10 +84,11 @@ class Section55Response(models.Model):
         verbose_name = "Section 55 response"
         permissions = [("approve_section55response", "Can approve a Section 55 response")]
         indexes = [
-            # An office's responses and when they last changed, from the index alone
+            # An office's responses and when their figures last changed, from the index alone
             # (tracker.fingerprints asks on every page view).
             models.Index(
-                fields=["policing_body", "updated_at", "id"], name="response_office_updated"
+                fields=["policing_body", "figures_changed_at", "id"],
+                name="response_office_figures",
             ),
         ]
         constraints = [
@@ -114,6 +119,50 @@ class Section55Response(models.Model):
     def __str__(self):
         return f"{self.policing_body} response to {self.inspection}"
 
+    def save(self, *args, **kwargs):
+        figures = self.figures()
+        if figures != getattr(self, "_saved_figures", None):
+            self.figures_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "figures_changed_at"}
+        super().save(*args, **kwargs)
+        self._saved_figures = figures
+
+    # The fields ``figures`` reads: when a query defers one, a save counts as a change.
+    FIGURE_FIELDS = (
+        "inspection_id",
+        "policing_body_id",
+        "status",
+        "submitted_on",
+        "published_on",
+        "chief_constable_response",
+        "general_comment",
+        "conclusion",
+    )
+
+    @property
+    def has_letter_text(self):
+        """Any of the texts that count as work started (deadlines.started_expression)."""
+        return any((self.chief_constable_response, self.general_comment, self.conclusion))
+
+    def figures(self):
+        """What the deadline states, counts and lists read from this response itself."""
+        return (
+            self.inspection_id,
+            self.policing_body_id,
+            self.status,
+            self.submitted_on,
+            self.published_on,
+            self.has_letter_text,
+        )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        if not instance.get_deferred_fields() & set(cls.FIGURE_FIELDS):
+            instance._saved_figures = instance.figures()
+        return instance
+
     @property
     def deadline(self):
         return deadlines.section55_deadline(
@@ -129,9 +178,7 @@ class Section55Response(models.Model):
 
     def compute_has_started(self, answers=None):
         """``answers``: this response's finding responses, if already read."""
-        if self.status != ResponseStatus.DRAFT or any(
-            (self.chief_constable_response, self.general_comment, self.conclusion)
-        ):
+        if self.status != ResponseStatus.DRAFT or self.has_letter_text:
             return True
         if answers is not None:
             return any(answer.is_answered for answer in answers)

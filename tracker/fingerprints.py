@@ -7,7 +7,8 @@ database, but a question of a millisecond instead of the tens it takes to recomp
 - ``reference()``: inspections, findings (and whom they are directed at), grades and the offices'
   settings. Each has history, so every change through the interface or the admin adds a history
   row; the highest history id of each table moves with any change.
-- ``office_work(pk)``: one office's responses (any save moves ``updated_at``), whether any text is
+- ``office_work(pk)``: one office's responses (a save that changes what the figures read from a
+  response moves its ``figures_changed_at``; rewording the letter does not), whether any text is
   written on their findings (what "in progress" is judged by: the count of answered findings,
   and which responses have them, not the text itself, so editing a comment keeps the
   fingerprint) and its forces' progress records.
@@ -67,7 +68,7 @@ def office_work(office_id):
     # covers), progress records.
     return _one_row(
         f"""SELECT * FROM
-            (SELECT COUNT(*), MAX(updated_at) FROM {responses}
+            (SELECT COUNT(*), MAX(figures_changed_at) FROM {responses}
               WHERE policing_body_id = %s) AS office_responses,
             (SELECT COUNT(*), COUNT(DISTINCT a.response_id), SUM(DISTINCT a.response_id)
               FROM {answers} a JOIN {responses} r ON r.id = a.response_id

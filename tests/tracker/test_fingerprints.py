@@ -110,6 +110,40 @@ def test_office_work_moves_the_office_fingerprint(world):
     )
 
 
+def test_a_response_moves_it_when_its_figures_change_not_its_words(world):
+    from responses.models import Section55Response
+
+    draft = world.draft
+
+    def write(field, text):
+        def change():
+            response = Section55Response.objects.get(pk=draft.pk)  # as a page would load it
+            setattr(response, field, text)
+            response.save()
+
+        return change
+
+    def submit_on(day):
+        def change():
+            response = Section55Response.objects.get(pk=draft.pk)
+            response.status = ResponseStatus.SUBMITTED
+            response.submitted_on = day
+            response.save()
+
+        return change
+
+    assert not office_moves(world, write("key_findings", "A summary."))  # not read by figures
+    assert office_moves(world, write("general_comment", "Our view."))  # now "in progress"
+    assert not office_moves(world, write("general_comment", "Our considered view."))
+    assert not office_moves(world, write("conclusion", "In sum."))  # already started
+    assert office_moves(world, submit_on(datetime.date(2026, 11, 20)))
+    assert office_moves(world, submit_on(datetime.date(2026, 11, 30)))  # on time to late
+    # A save from a query that did not read the texts cannot tell: it counts as a change.
+    partial = Section55Response.objects.only("pk", "key_findings").get(pk=draft.pk)
+    partial.key_findings = "Shorter."
+    assert office_moves(world, lambda: partial.save(update_fields=["key_findings"]))
+
+
 def test_text_moving_from_one_response_to_another_moves_it(world):
     """Counting answered findings alone would miss one emptied and another filled."""
     other = ResponseFactory(inspection=world.unstarted, policing_body=world.norfolk)
