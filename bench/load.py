@@ -3,6 +3,7 @@ data set, and locust driving signed-in office staff. Bounded in time and request
 
     make load                     # 12 users, at most 6,000 requests or 90 seconds
     LOAD_USERS=60 LOAD_REQUESTS=10000 LOAD_SECONDS=120 make load
+    LOAD_LETTER_EDITS=1 make load # also save the responses' own text, 1 request in 61
 
 Prints throughput, p50/p95/p99 and errors for reads and writes, then checks that every write
 the server accepted is in the database (saved rows counted against accepted requests).
@@ -69,12 +70,18 @@ def make_plan(path):
                 "inspection__slug", flat=True
             )
         )
+        letters = list(
+            Section55Response.objects.filter(
+                policing_body_id=office, status__in=EDITABLE_STATUSES
+            ).values("id", "version")[:5]
+        )
         token, _ = Token.objects.get_or_create(user=user)
         users.append(
             {
                 "username": user.username,
                 "token": token.key,
                 "rows": rows,
+                "letters": letters,
                 "responses": responses,
                 "inspections": inspections,
             }
@@ -83,11 +90,33 @@ def make_plan(path):
     return users
 
 
-def saved_versions(rows):
-    from responses.models import FindingResponse
+def saved_versions(users):
+    """The versions of every row the users write to, summed by kind: each accepted save adds
+    one."""
+    from responses.models import FindingResponse, Section55Response
 
-    ids = [row["id"] for row in rows]
-    return sum(FindingResponse.objects.filter(pk__in=ids).values_list("version", flat=True))
+    totals = {}
+    for model, key, name in (
+        (FindingResponse, "rows", "save finding response (API)"),
+        (Section55Response, "letters", "save response text (API)"),
+    ):
+        ids = [row["id"] for user in users for row in user[key]]
+        totals[name] = sum(model.objects.filter(pk__in=ids).values_list("version", flat=True))
+    return totals
+
+
+def fragments_rendered():
+    """Rows in the shared fragment table: each is a fragment rendered during the run (the run
+    starts with it empty, and nothing expires within it)."""
+    from django.conf import settings
+    from django.db import connection
+
+    from core import fragments
+
+    table = connection.ops.quote_name(settings.CACHES[fragments.SHARED]["LOCATION"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
+        return cursor.fetchone()[0]
 
 
 def serve(env, log):
@@ -143,9 +172,12 @@ def main():
     work = Path(tempfile.mkdtemp())
     plan_path = work / "plan.json"
     users = make_plan(plan_path)
-    all_rows = [row for user in users for row in user["rows"]]
-    before = saved_versions(all_rows)
-    print(f"{len(users)} office users, {len(all_rows)} finding responses to write to.")
+    before = saved_versions(users)
+    rows = sum(len(user["rows"]) for user in users)
+    letters = sum(len(user["letters"]) for user in users)
+    print(
+        f"{len(users)} office users, {rows} finding responses and {letters} responses to write to."
+    )
 
     env = {
         **os.environ,
@@ -166,7 +198,6 @@ def main():
     print(f"Server log: {server_log}")
     server = serve(env, server_log.open("w"))
     try:
-        started = time.perf_counter()
         subprocess.run(
             [
                 str(ROOT / ".venv/bin/locust"),
@@ -196,19 +227,17 @@ def main():
             },
             check=False,
         )
-        elapsed = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(timeout=30)
     stats = report(work / "load_stats.csv")
-    writes = stats.get("save finding response (API)")
-    accepted = int(writes["Request Count"]) - int(writes["Failure Count"]) if writes else 0
-    saved = saved_versions(all_rows) - before
     total = stats["Aggregated"]
+    rate = float(total["Requests/s"])
+    writes = [name for name in before if name in stats]
     reads = sum(
         float(row["Requests/s"])
         for name, row in stats.items()
-        if name not in ("Aggregated", "save finding response (API)")
+        if name not in writes + ["Aggregated"]
     )
     sign_in = json.loads(sign_in_path.read_text()) if sign_in_path.exists() else None
     if sign_in is None:
@@ -218,18 +247,42 @@ def main():
         f"(median {sign_in['median_ms']:.0f} ms, slowest {sign_in['max_ms']:.0f} ms), "
         f"{sign_in['errors']} errors; the figures above start after it."
     )
+    # Locust's own clock: its request rate is over the time since its figures started again.
     print(
-        f"Ran {elapsed - sign_in['seconds']:.0f} s of work with {len(users)} users and {WORKERS} "
-        f"gunicorn workers: {total['Request Count']} requests ({float(total['Requests/s']):.1f}"
-        f" a second, {reads:.1f} of them reads), {total['Failure Count']} errors."
+        f"{total['Request Count']} requests in {int(total['Request Count']) / rate:.0f} s of work "
+        f"with {len(users)} users and {WORKERS} gunicorn workers: {rate:.1f} a second, "
+        f"{reads:.1f} of them reads; {total['Failure Count']} errors."
     )
-    # A write still in flight when locust stops is saved but never counted as accepted.
-    in_flight, lost = max(0, saved - accepted), max(0, accepted - saved)
+    cached_views = sum(
+        int(stats[name]["Request Count"])
+        for name in (
+            "dashboard",
+            "tracker list",
+            "inspection list",
+            "inspection page",
+            "response list",
+        )
+        if name in stats
+    )
+    rendered = fragments_rendered()
     print(
-        f"Writes accepted: {accepted}; saved in the database: {saved} "
-        f"({in_flight} in flight when the run stopped); lost: {lost}."
+        f"Page views with a cached part: {cached_views}; parts rendered: {rendered} "
+        f"({rendered / max(cached_views, 1):.0%}); the rest came from a cache."
     )
-    if saved < accepted or saved - accepted > len(users):
+    after = saved_versions(users)
+    failed = False
+    for name in writes:
+        row = stats.get(name)
+        accepted = int(row["Request Count"]) - int(row["Failure Count"]) if row else 0
+        saved = after[name] - before[name]
+        # A write still in flight when locust stops is saved but never counted as accepted.
+        in_flight, lost = max(0, saved - accepted), max(0, accepted - saved)
+        print(
+            f"{name}: accepted {accepted}; saved in the database {saved} "
+            f"({in_flight} in flight when the run stopped); lost {lost}."
+        )
+        failed |= saved < accepted or saved - accepted > len(users)
+    if failed:
         raise SystemExit("The saved rows do not match the accepted writes.")
     if int(total["Failure Count"]) or sign_in["errors"]:
         raise SystemExit("Some requests failed.")

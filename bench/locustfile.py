@@ -2,7 +2,8 @@
 pages they use most and saving their own finding responses through the API.
 
 Read from the environment: LOAD_PLAN (JSON written by load.py), LOAD_REQUESTS (stop after
-this many requests in all) and LOAD_SIGN_IN (where to write how the sign-in went).
+this many requests in all), LOAD_SIGN_IN (where to write how the sign-in went) and
+LOAD_LETTER_EDITS (how often users also save their response's own text; 0, never, by default).
 
 The figures are of the signed-in work: users wait for the last of them to sign in, the
 sign-in's own figures are written to LOAD_SIGN_IN, locust's statistics start again and everyone
@@ -25,6 +26,7 @@ from locust import FastHttpUser, constant, events, task
 
 PLAN = json.loads(open(os.environ["LOAD_PLAN"]).read())  # noqa: SIM115
 LIMIT = int(os.environ.get("LOAD_REQUESTS", "5000"))
+LETTER_EDITS = int(os.environ.get("LOAD_LETTER_EDITS", "0"))
 _next_user = itertools.count()
 _sent = itertools.count(1)
 _signed_in = itertools.count(1)
@@ -56,6 +58,7 @@ class OfficeStaff(FastHttpUser):
     def on_start(self):
         self.plan = PLAN["users"][next(_next_user) % len(PLAN["users"])]
         self.rows = [dict(row) for row in self.plan["rows"]]
+        self.letters = [dict(letter) for letter in self.plan["letters"]]
         page = self.client.get("/accounts/login/", name="sign in (form)")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
         with self.client.post(
@@ -101,50 +104,70 @@ class OfficeStaff(FastHttpUser):
             )
         stats.reset_all()
 
-    @task(3)
+    @task(12)
     def dashboard(self):
         self.client.get("/dashboard/", name="dashboard")
 
-    @task(3)
+    @task(12)
     def tracker(self):
         self.client.get("/tracker/", name="tracker list")
 
-    @task(2)
+    @task(8)
     def inspections(self):
         self.client.get("/inspections/", name="inspection list")
 
-    @task(2)
+    @task(8)
     def inspection(self):
         self.client.get(
             f"/inspections/{random.choice(self.plan['inspections'])}/", name="inspection page"
         )
 
-    @task(1)
+    @task(4)
     def responses(self):
         self.client.get("/responses/", name="response list")
 
-    @task(2)
+    @task(8)
     def workspace(self):
         self.client.get(
             f"/responses/{random.choice(self.plan['responses'])}/", name="response workspace"
         )
 
-    @task(2)
+    @task(8)
     def save_finding_response(self):
+        # Comment edits: what office staff write most. They leave the figures (and so the
+        # cached pages) as they were.
         row = random.choice(self.rows)
-        with self.client.patch(
+        self.save(
             f"/api/v1/finding-responses/{row['id']}/",
-            json={
-                "office_comment": f"load-test {row['id']} {row['version']}",
-                "version": row["version"],
-            },
+            row,
+            {"office_comment": f"load-test {row['id']} {row['version']}"},
+            "save finding response (API)",
+        )
+
+    @task(LETTER_EDITS)
+    def save_response_text(self):
+        # A change to the response itself moves the office's fingerprint: its dashboard,
+        # tracker and lists are rendered again on their next view. Off unless LOAD_LETTER_EDITS
+        # gives it a weight (the others add up to 60).
+        letter = random.choice(self.letters)
+        self.save(
+            f"/api/v1/responses/{letter['id']}/",
+            letter,
+            {"general_comment": f"load-test {letter['id']} {letter['version']}"},
+            "save response text (API)",
+        )
+
+    def save(self, url, row, values, name):
+        with self.client.patch(
+            url,
+            json={**values, "version": row["version"]},
             # Signed in through the form, the session authenticates first: send its CSRF token.
             headers={
                 "Authorization": f"Token {self.plan['token']}",
                 "X-CSRFToken": self.cookie("csrftoken"),
                 "Referer": f"{self.host}/",
             },
-            name="save finding response (API)",
+            name=name,
             catch_response=True,
         ) as response:
             if response.status_code == 200:
