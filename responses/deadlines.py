@@ -170,19 +170,19 @@ def deadline_expression(
     )
 
 
+# A response's own texts that count as work started (Section55Response.has_letter_text).
+STARTING_TEXTS = ("chief_constable_response", "general_comment", "conclusion")
+
+
 def started_expression(finding_responses_model):
     """True when any work is recorded on a response: past draft, or any text written."""
     texts_written = Exists(
         finding_responses_model.objects.answered().filter(response_id=OuterRef("pk"))
     )
-    return ExpressionWrapper(
-        ~Q(status="draft")
-        | ~Q(chief_constable_response="")
-        | ~Q(general_comment="")
-        | ~Q(conclusion="")
-        | texts_written,
-        output_field=BooleanField(),
-    )
+    started = ~Q(status="draft") | texts_written
+    for name in STARTING_TEXTS:
+        started |= ~Q(**{name: ""})
+    return ExpressionWrapper(started, output_field=BooleanField())
 
 
 def response_state_expression(deadline="deadline_on", started="has_started", on=None):

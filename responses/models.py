@@ -135,15 +135,13 @@ class Section55Response(models.Model):
         "status",
         "submitted_on",
         "published_on",
-        "chief_constable_response",
-        "general_comment",
-        "conclusion",
+        *deadlines.STARTING_TEXTS,
     )
 
     @property
     def has_letter_text(self):
         """Any of the texts that count as work started (deadlines.started_expression)."""
-        return any((self.chief_constable_response, self.general_comment, self.conclusion))
+        return any(getattr(self, name) for name in deadlines.STARTING_TEXTS)
 
     def figures(self):
         """What the deadline states, counts and lists read from this response itself."""
