@@ -1,4 +1,12 @@
+import datetime
+
 import pytest
+import time_machine
+
+# The day the `world` fixture lives in: its reports were published weeks before, so its responses
+# are due soon, its recommendation is open and one finding is overdue. Tests that use it see the
+# same deadlines on whatever day they run (CI also runs the suite with the clock years ahead).
+WORLD_NOW = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.UTC)
 
 
 def load_all():
@@ -60,9 +68,14 @@ class World:
 
 
 @pytest.fixture
-def world(demo_data):
-    import datetime
+def clock():
+    """The clock stands at WORLD_NOW and runs on from there (tests may travel further)."""
+    with time_machine.travel(WORLD_NOW, tick=True) as traveller:
+        yield traveller
 
+
+@pytest.fixture
+def world(demo_data, clock):
     from accounts.choices import Role
     from forces.models import Body, LocalPolicingBody
     from inspections.choices import FindingKind
