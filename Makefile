@@ -11,31 +11,33 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: help
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} \
+	  {name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1)} \
+	  END {for (i = 1; i <= NR; i++) printf "  \033[36m%-*s\033[0m  %s\n", width, name[i], text[i]}'
 
 .tools/bin/uv:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
+# Compiled bytecode: where Python may not write it (PYTHONDONTWRITEBYTECODE=1, common in
+# containers) every manage.py start would otherwise compile Django and the rest again.
 .venv/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 .PHONY: install
 install: .venv/.synced ## Create the virtual environment and install the locked dependencies
 
 .PHONY: setup
-setup: install ## Migrate, load reference and demo data, create the demo sign-ins
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
-	$(MANAGE) create_demo_users
+setup: install ## Migrate, load reference and demo data, create the demo sign-ins (one process)
+	$(MANAGE) setup_demo
 
 .PHONY: run
 run: setup ## Set up, then serve the app on http://127.0.0.1:8000 (SQLite)
 	$(MANAGE) runserver $(HOST)
 
 .PHONY: test
-test: install ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install ## Install, then run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 .PHONY: test-browser
