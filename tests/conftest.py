@@ -7,6 +7,9 @@ import time_machine
 # are due soon, its recommendation is open and one finding is overdue. Tests that use it see the
 # same deadlines on whatever day they run (CI also runs the suite with the clock years ahead).
 WORLD_NOW = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.UTC)
+# The shared demo data is stamped (history, figures_changed_at) a day before it, so that what a
+# test does comes after it on either clock: "latest change" and fingerprint maxima stay true.
+DEMO_LOADED_AT = WORLD_NOW - datetime.timedelta(days=1)
 
 
 def load_all():
@@ -21,7 +24,7 @@ def load_all():
 def django_db_setup(django_db_setup, django_db_blocker):
     """Reference and demo data are loaded once per test database; each test's own changes are
     rolled back. (Transactional tests flush the tables, so they load it again themselves.)"""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), time_machine.travel(DEMO_LOADED_AT, tick=False):
         load_all()
 
 
