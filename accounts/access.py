@@ -98,13 +98,15 @@ def can_import(user):
 
 
 def importable_inspections(user):
-    """Inspections a user may import findings into: for an office, those covering its forces."""
+    """Inspections a user may import findings into: for an office, published ones covering its
+    forces. An import's review shows the inspection's findings, so an office may not import into
+    an unpublished or future-dated (embargoed) report; administrators enter those."""
     if is_administrator(user):
         return Inspection.objects.all()
     body = office(user)
     if body is None:
         return Inspection.objects.none()
-    return Inspection.objects.filter(bodies__policing_body=body).distinct()
+    return Inspection.objects.published().filter(bodies__policing_body=body).distinct()
 
 
 def visible_imports(user):

@@ -59,7 +59,12 @@ def _create_import(request, form):
     target = form.cleaned_data.get("inspection")
     earlier = (
         access.visible_imports(request.user)
-        .filter(sha256=form.digest, status=ImportStatus.SAVED, inspection__isnull=False)
+        .filter(
+            sha256=form.digest,
+            status=ImportStatus.SAVED,
+            # Only an inspection the user may still import into (its date may have moved).
+            inspection__in=access.importable_inspections(request.user),
+        )
         .select_related("inspection")
         .first()
     )
