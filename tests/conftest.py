@@ -153,7 +153,8 @@ def as_user(client, world):
 
 class Joint:
     """A joint Norfolk and Suffolk inspection with findings for each and both, a grade for each,
-    and each office's response; and two embargoed Norfolk inspections."""
+    and each office's response (Norfolk's answers the joint AFI); a published inspection of
+    Norfolk alone; and two embargoed Norfolk inspections."""
 
 
 @pytest.fixture
@@ -236,6 +237,19 @@ def joint(world):
     j.suffolk_response = ResponseFactory(inspection=j.inspection, policing_body=world.suffolk)
     j.norfolk_answer = FindingResponseFactory(
         response=j.norfolk_response, finding=j.joint_afi, office_comment="Norfolk's draft answer"
+    )
+    j.norfolk_only = InspectionFactory(
+        slug="norfolk-only",
+        title="An inspection of Norfolk alone",
+        publication_date=today - datetime.timedelta(days=60),
+        bodies=[j.norfolk_force],
+    )
+    j.norfolk_only_afi = FindingFactory(
+        inspection=j.norfolk_only,
+        number=1,
+        order=1,
+        directed_at=[j.norfolk_force],
+        text="The constabulary should improve how it supervises investigations",
     )
     j.unpublished = InspectionFactory(
         slug="embargoed-undated",

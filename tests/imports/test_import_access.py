@@ -93,3 +93,103 @@ def test_the_same_text_again_is_not_compared_with_an_embargoed_inspection(as_use
     assert review.status_code == 200
     assert review.context["state"].inspection is None  # a new inspection, not the embargoed one
     assert joint.future.title not in review.content.decode()
+
+
+# -- an office imports only reports about its own forces alone ---------------------------------
+JOINT = (
+    "PEEL 2025–27: An inspection of Norfolk Constabulary and Suffolk Constabulary\n\n"
+    " Norfolk Constabulary\n\n"
+    "Norfolk Constabulary requires improvement at investigating crime.\n\n"
+    "Area for improvement: The constabulary should improve how it supervises investigations\n\n"
+    " Suffolk Constabulary\n\n"
+    "Suffolk Constabulary is inadequate at investigating crime.\n\n"
+    "Area for improvement: The constabulary should make sure victims are kept informed\n"
+)
+
+
+def snapshot(joint):
+    """What the joint inspection holds, to show an attempt changed nothing."""
+    inspection = joint.inspection
+    return (
+        sorted(
+            (f.pk, f.kind, f.number, f.text, f.due_date, f.parent_id)
+            + tuple(sorted(b.pk for b in f.directed_at.all()))
+            for f in inspection.findings.all()
+        ),
+        sorted(inspection.graded_judgements.values_list("pk", "body", "question", "grade")),
+        sorted(inspection.bodies.values_list("pk", flat=True)),
+    )
+
+
+@pytest.mark.parametrize("user", ["own_staff", "other_staff"])
+def test_offices_cannot_choose_a_joint_or_regional_inspection(as_user, world, joint, user):
+    client = as_user(user)
+    choices = client.get(reverse("imports:upload")).context["form"].fields["inspection"].queryset
+    assert joint.inspection not in choices and world.eastern not in choices
+    response = client.post(
+        reverse("imports:upload"), {"inspection": joint.inspection.pk, "text": JOINT}
+    )
+    assert response.status_code == 200
+    assert 'id="id_inspection-error"' in response.content.decode()
+    assert not ReportImport.objects.exists()
+    page = client.get(reverse("inspections:detail", args=[joint.inspection.slug]))
+    assert reverse("imports:upload") not in page.content.decode()
+
+
+def test_an_office_chooses_an_inspection_of_its_own_force_and_administrators_any(
+    as_user, world, joint
+):
+    own = as_user("own_staff").get(reverse("imports:upload")).context["form"]
+    assert joint.norfolk_only in own.fields["inspection"].queryset
+    assert not own.fields["inspection"].queryset.exclude(bodies__policing_body=world.norfolk)
+    suffolk = as_user("other_staff").get(reverse("imports:upload")).context["form"]
+    assert joint.norfolk_only not in suffolk.fields["inspection"].queryset
+    admin = as_user("admin").get(reverse("imports:upload")).context["form"]
+    assert {joint.inspection, world.eastern, joint.norfolk_only} <= set(
+        admin.fields["inspection"].queryset
+    )
+    page = as_user("admin").get(reverse("inspections:detail", args=[joint.inspection.slug]))
+    assert reverse("imports:upload") in page.content.decode()
+
+
+def test_the_reported_attack_on_a_joint_inspection_changes_nothing(as_user, world, joint):
+    """norfolk.staff, in an import into the joint inspection, names Suffolk's findings and grade
+    by id and directs findings at Suffolk: every change is refused."""
+    from tests.imports.test_views import management
+
+    report_import = stored_import(world.users["own_staff"], world.norfolk, joint.inspection, JOINT)
+    url = reverse("imports:review", args=[report_import.pk])
+    data = management(as_user("admin").get(url))  # the form as drawn, to forge from
+    suffolk, norfolk = str(joint.suffolk_force.pk), str(joint.norfolk_force.pk)
+    data.update(
+        {
+            "findings-0-existing": joint.suffolk_recommendation.pk,
+            "findings-0-kind": "recommendation",
+            "findings-0-number": "",
+            "findings-0-text": "Rewritten by Norfolk.",
+            "findings-0-directed_at": [suffolk],
+            "findings-0-due_date_0": "",
+            "findings-0-due_date_1": "",
+            "findings-0-due_date_2": "",
+            "findings-1-existing": joint.joint_afi.pk,
+            "findings-1-kind": "area_for_improvement",
+            "findings-1-number": 2,
+            "findings-1-text": joint.joint_afi.text,
+            "findings-1-directed_at": [norfolk],
+            "findings-2-kind": "promising_practice",
+            "findings-2-text": "Created by Norfolk for Suffolk.",
+            "findings-2-directed_at": [suffolk],
+            "grades-1-existing": joint.suffolk_grade.pk,
+            "grades-1-body": suffolk,
+            "grades-1-grade": "inadequate",
+        }
+    )
+    data.pop("findings-1-remove", None)
+    data.pop("grades-1-remove", None)
+    before = snapshot(joint)
+    client = as_user("own_staff")
+    assert client.get(url).status_code == 403
+    assert client.post(url, data).status_code == 403
+    assert snapshot(joint) == before
+    report_import.refresh_from_db()
+    assert report_import.status == "in_review"
