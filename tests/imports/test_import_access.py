@@ -193,3 +193,189 @@ def test_the_reported_attack_on_a_joint_inspection_changes_nothing(as_user, worl
     assert snapshot(joint) == before
     report_import.refresh_from_db()
     assert report_import.status == "in_review"
+
+
+def new_inspection_review(client):
+    response = client.post(reverse("imports:upload"), {"text": JOINT})
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
+def test_a_new_inspection_from_an_office_covers_only_its_own_forces(as_user, world, joint):
+    from tests.imports.test_views import management
+
+    client = as_user("own_staff")
+    review = new_inspection_review(client)
+    state = review.context["state"]
+    assert state.bodies == [(str(joint.norfolk_force.pk), joint.norfolk_force.name)]
+    html = review.content.decode()
+    # The Suffolk items are shown, left out, with the reason beside them.
+    assert "Suffolk Constabulary" in html and "make sure victims are kept informed" in html
+    assert "only an administrator" in html
+    suffolk_grade, suffolk_afi = state.grades.forms[1], state.findings.forms[1]
+    assert suffolk_grade.initial["remove"] and suffolk_afi.initial["remove"]
+    assert not state.grades.forms[0].initial.get("remove")
+    data = management(review)
+    data["details-title"] = "Norfolk's part of a joint report"
+    data["details-programme"] = "peel"
+    response = client.post(review.request["PATH_INFO"], data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    from inspections.models import Inspection
+
+    made = Inspection.objects.get(title="Norfolk's part of a joint report")
+    assert list(made.bodies.all()) == [joint.norfolk_force]
+    assert list(made.graded_judgements.values_list("body", "grade")) == [
+        (joint.norfolk_force.pk, "requires_improvement")
+    ]
+    assert [list(f.directed_at.all()) for f in made.findings.all()] == [[joint.norfolk_force]]
+
+
+@pytest.mark.parametrize("directed_at", ["suffolk", "both"])
+def test_bodies_outside_the_office_are_refused_beside_the_field(as_user, world, joint, directed_at):
+    from inspections.models import GradedJudgement, Inspection
+    from tests.imports.test_views import management
+
+    client = as_user("own_staff")
+    review = new_inspection_review(client)
+    data = management(review)
+    suffolk, norfolk = str(joint.suffolk_force.pk), str(joint.norfolk_force.pk)
+    data["details-title"] = "A forged joint import"
+    data["details-programme"] = "peel"
+    data.pop("grades-1-remove")
+    data.pop("findings-1-remove")
+    data["grades-1-body"] = suffolk
+    data["grades-1-grade"] = "inadequate"
+    data["findings-1-directed_at"] = [suffolk] if directed_at == "suffolk" else [norfolk, suffolk]
+    data["findings-1-text"] = "Text typed by the user, kept."
+    response = client.post(review.request["PATH_INFO"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_grades-1-body-error"' in html
+    assert 'id="id_findings-1-directed_at-error"' in html
+    assert "not for Suffolk Constabulary" in html and "not at Suffolk Constabulary" in html
+    assert "Text typed by the user, kept." in html
+    assert not Inspection.objects.filter(title="A forged joint import").exists()
+    assert not GradedJudgement.objects.filter(body=joint.suffolk_force, grade="inadequate")
+
+
+def test_posted_ids_must_be_the_inspections_and_the_offices(as_user, world, joint):
+    """Even in an inspection of its own force, an office changes only findings and grades of its
+    own forces, and nothing of another inspection."""
+    from tests.factories import FindingFactory, GradedJudgementFactory
+    from tests.imports.test_views import management
+
+    stray = FindingFactory(
+        inspection=joint.norfolk_only,
+        number=7,
+        directed_at=[joint.suffolk_force],
+        text="A finding for Suffolk, entered in Norfolk's report by mistake.",
+    )
+    stray_grade = GradedJudgementFactory(
+        inspection=joint.norfolk_only, body=joint.suffolk_force, question="Investigating crime"
+    )
+    client = as_user("own_staff")
+    response = client.post(
+        reverse("imports:upload"), {"inspection": joint.norfolk_only.pk, "text": NORFOLK_ONLY}
+    )
+    review = client.get(response["Location"])
+    assert stray.text not in review.content.decode()  # not offered, not listed
+    url = review.request["PATH_INFO"]
+    for field, victim in [
+        ("findings-0-existing", stray),
+        ("findings-0-existing", joint.suffolk_recommendation),
+        ("grades-0-existing", stray_grade),
+        ("grades-0-existing", joint.suffolk_grade),
+    ]:
+        data = management(review)
+        data[field] = victim.pk
+        before = type(victim).objects.get(pk=victim.pk).__dict__.copy()
+        response = client.post(url, data)
+        assert response.status_code == 200, field
+        html = response.content.decode()
+        assert "that you may not change" in html
+        after = type(victim).objects.get(pk=victim.pk).__dict__
+        assert {k: v for k, v in after.items() if k != "_state"} == {
+            k: v for k, v in before.items() if k != "_state"
+        }
+    assert ReportImport.objects.get().status == "in_review"
+    data = management(review)
+    assert client.post(url, data).status_code == 302  # the form as drawn saves
+
+
+def test_saving_refuses_what_the_user_may_not_change(world, joint):
+    """The last line: reconcile.save_import checks the user's rights itself, whatever called it."""
+    from imports import reconcile
+
+    user = world.users["own_staff"]
+    suffolk, norfolk = joint.suffolk_force.pk, joint.norfolk_force.pk
+    own = stored_import(user, world.norfolk, joint.norfolk_only)
+
+    def save(inspection=joint.norfolk_only, grades=(), findings=(), covered=(), new=None):
+        existing = reconcile.existing_state(inspection, user) if inspection else ([], [])
+        with pytest.raises(reconcile.NotPermitted):
+            reconcile.save_import(
+                own,
+                user=user,
+                grade_items=list(grades),
+                finding_items=list(findings),
+                basis=reconcile.fingerprint(*existing),
+                inspection=inspection,
+                new_inspection=new,
+                covered_body_ids=list(covered),
+            )
+
+    before = snapshot(joint)
+    save(
+        inspection=joint.inspection,
+        findings=[
+            reconcile.FindingItem(
+                key="f0",
+                kind="recommendation",
+                text="Rewritten.",
+                directed_at=[suffolk],
+                existing_id=joint.suffolk_recommendation.pk,
+            )
+        ],
+    )
+    save(
+        findings=[
+            reconcile.FindingItem(
+                key="f0", kind="area_for_improvement", text="x", directed_at=[suffolk]
+            )
+        ]
+    )
+    save(
+        findings=[
+            reconcile.FindingItem(
+                key="f0",
+                kind="area_for_improvement",
+                text="x",
+                directed_at=[norfolk],
+                existing_id=joint.joint_afi.pk,
+            )
+        ]
+    )
+    save(grades=[reconcile.GradeItem(body_id=suffolk, question="Q", grade="inadequate")])
+    save(
+        grades=[
+            reconcile.GradeItem(
+                body_id=norfolk,
+                question="Investigating crime",
+                grade="inadequate",
+                existing_id=joint.suffolk_grade.pk,
+            )
+        ]
+    )
+    save(covered=[suffolk])
+    from inspections.models import Inspection
+
+    save(
+        inspection=None,
+        new=Inspection(title="New", programme="peel"),
+        grades=[reconcile.GradeItem(body_id=suffolk, question="Q", grade="inadequate")],
+        covered=[norfolk],
+    )
+    assert snapshot(joint) == before
+    assert not Inspection.objects.filter(title="New").exists()
+    assert not joint.norfolk_only.findings.exclude(pk=joint.norfolk_only_afi.pk).exists()
+    assert list(joint.norfolk_only.bodies.all()) == [joint.norfolk_force]

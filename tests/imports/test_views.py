@@ -317,9 +317,12 @@ def test_forged_existing_ids_cannot_touch_another_inspection(as_user, world):
     first = finding_index(data, "The force should")
     data[f"findings-{first}-existing"] = victim.pk
     before = victim.text
-    assert client.post(response.request["PATH_INFO"], data).status_code == 302
+    response = client.post(response.request["PATH_INFO"], data)
+    assert response.status_code == 200
+    assert "names a finding that is not in this inspection" in response.content.decode()
     victim.refresh_from_db()
     assert victim.text == before
+    assert not Inspection.objects.filter(title__icontains="Wiltshire").exists()
 
 
 def test_discard(as_user, world):
