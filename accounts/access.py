@@ -1,4 +1,5 @@
-"""Who may see and change what. Every view builds its querysets here.
+"""Who may see and change what. Every view builds its querysets here, and so do the API's
+serializers (their related fields' choices) and the FilterSets (``for_request``).
 
 - Administrators (superusers) see everything.
 - Office members (staff and managers) see published inspections, and only their own office's
@@ -6,13 +7,14 @@
 - Staff write; managers also approve. Roles are groups, so permissions are Django's own.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from forces.models import Body
 from inspections.models import Finding, GradedJudgement, Inspection
 from responses.choices import ResponseStatus
-from responses.models import Section55Response
+from responses.models import FindingResponse, Section55Response
 
 # Statuses in which the letter's text may still change.
 EDITABLE_STATUSES = [
@@ -46,6 +48,16 @@ def visible_inspections(user):
     return Inspection.objects.published()
 
 
+def visible_findings(user):
+    """Findings of the inspections the user may see."""
+    return Finding.objects.filter(inspection__in=visible_inspections(user))
+
+
+def visible_grades(user):
+    """Graded judgements of the inspections the user may see."""
+    return GradedJudgement.objects.filter(inspection__in=visible_inspections(user))
+
+
 def visible_responses(user):
     if is_administrator(user):
         return Section55Response.objects.all()
@@ -53,6 +65,23 @@ def visible_responses(user):
     if body is None:
         return Section55Response.objects.none()
     return Section55Response.objects.filter(policing_body=body)
+
+
+def visible_finding_responses(user):
+    """Answers to findings within the responses the user may see."""
+    return FindingResponse.objects.filter(response__in=visible_responses(user))
+
+
+def for_request(scope):
+    """One of the scopes above as a FilterSet ``queryset=`` callable. django-filter calls it with
+    the request, so a filter's choices (the browsable API and the pages show them) and the ids
+    it accepts are those the user may see: a hidden id is refused exactly as a missing one, and
+    no form lists another office's draft or an embargoed report. No request, nothing."""
+
+    def queryset(request):
+        return scope(getattr(request, "user", None) or AnonymousUser())
+
+    return queryset
 
 
 def get_visible_or_404(queryset, **lookup):

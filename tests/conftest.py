@@ -259,6 +259,8 @@ def joint(world):
     )
     j.unpublished_finding = FindingFactory(
         inspection=j.unpublished,
+        kind=FindingKind.CAUSE_OF_CONCERN,
+        number=None,
         directed_at=[j.norfolk_force],
         text="Embargoed finding of the undated report.",
     )
