@@ -68,7 +68,8 @@ def _not_permitted(user):
     names of those it may (for the message)."""
 
     def check(values):
-        pks = [int(v) for v in values if str(v).isdigit()]
+        # Ids a database column can hold; anything else is simply not a valid choice.
+        pks = [int(v) for v in map(str, values) if v.isascii() and v.isdigit() and len(v) < 10]
         permitted = access.importable_bodies(user)
         refused = Body.objects.filter(pk__in=pks).exclude(pk__in=permitted).order_by("name")
         names = list(refused.values_list("name", flat=True))

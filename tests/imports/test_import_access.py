@@ -258,6 +258,23 @@ def test_bodies_outside_the_office_are_refused_beside_the_field(as_user, world, 
     assert not GradedJudgement.objects.filter(body=joint.suffolk_force, grade="inadequate")
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999", "abc", "-1", "²"])
+def test_a_posted_body_that_is_no_body_is_not_a_valid_choice(as_user, world, joint, value):
+    from tests.imports.test_views import management
+
+    client = as_user("own_staff")
+    review = new_inspection_review(client)
+    data = management(review)
+    data["findings-0-directed_at"] = [value]
+    data["grades-0-body"] = value
+    response = client.post(review.request["PATH_INFO"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_grades-0-body-error"' in html
+    assert 'id="id_findings-0-directed_at-error"' in html
+    assert "Select a valid choice" in html
+
+
 def test_posted_ids_must_be_the_inspections_and_the_offices(as_user, world, joint):
     """Even in an inspection of its own force, an office changes only findings and grades of its
     own forces, and nothing of another inspection."""
