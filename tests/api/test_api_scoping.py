@@ -230,3 +230,24 @@ def test_every_filter_choice_is_scoped_to_the_user(world, joint):
             checked.add((filterset_class.__name__, name))
     assert ("FindingFilterSet", "repeats") in checked
     assert ("TrackerFilterSet", "inspection") in checked
+
+
+DETAILS = [
+    ("responses", lambda world, joint: joint.suffolk_response.pk),
+    ("finding-responses", lambda world, joint: joint.norfolk_answer.pk),
+    ("inspections", lambda world, joint: joint.future.pk),
+    ("findings", lambda world, joint: joint.unpublished_finding.pk),
+]
+
+
+@pytest.mark.parametrize("endpoint, hidden", DETAILS, ids=[e for e, _ in DETAILS])
+def test_details_answer_alike_for_hidden_and_missing_ids(api, world, joint, endpoint, hidden):
+    client = api("other_staff") if endpoint == "finding-responses" else api("own_staff")
+    row = hidden(world, joint)
+    for method in ("get", "patch"):
+        replies = [
+            getattr(client, method)(f"/api/v1/{endpoint}/{pk}/", {"version": 1}, format="json")
+            for pk in (row, MISSING)
+        ]
+        assert replies[0].status_code in (404, 405)
+        assert_alike(*replies)
