@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 
 from core.forms import DateField
 from imports import documents
@@ -96,11 +97,69 @@ class InspectionDetailsForm(forms.ModelForm):
         self.fields["programme"].error_messages["required"] = "Choose the inspection programme"
 
 
+def _listed(names):
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+class _OfferedBodies:
+    """A body field offering the bodies the user may name. A posted body the user may not name
+    is refused with a message naming it (``refusal``, with {names} and {own}); any other value
+    outside the choices is not a valid choice. ``not_permitted(values)`` gives the names of
+    the posted bodies the user may not name, and of those it may."""
+
+    def __init__(self, *args, refusal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refusal = refusal
+
+    def not_permitted(self, values):
+        return [], []  # the form sets the user's own check
+
+    def refuse_unoffered(self, values):
+        unoffered = [value for value in values if not self.valid_value(value)]
+        if not unoffered:
+            return
+        names, own = self.not_permitted(unoffered)
+        if names:
+            raise ValidationError(
+                self.refusal.format(names=_listed(names), own=_listed(own) or "none"),
+                code="not_permitted",
+            )
+        raise ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": unoffered[0]},
+        )
+
+
+class BodyField(_OfferedBodies, forms.ChoiceField):
+    def validate(self, value):
+        forms.Field.validate(self, value)  # required
+        if value not in self.empty_values:
+            self.refuse_unoffered([value])
+
+
+class BodiesField(_OfferedBodies, forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        self.refuse_unoffered(value)
+
+
 class RowForm(forms.Form):
     remove = forms.BooleanField(required=False, label="Leave this out")
     existing = forms.IntegerField(required=False, widget=forms.HiddenInput)
     line = forms.IntegerField(required=False, widget=forms.HiddenInput)
     end_line = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def full_clean(self):
+        super().full_clean()
+        # A row left out is not saved, so nothing else in it need be valid: a row the report
+        # gives to another office's force starts left out, with no body the user may choose.
+        if self.is_bound and getattr(self, "cleaned_data", {}).get("remove"):
+            self._errors = ErrorDict()
+            self.cleaned_data = {"remove": True}
 
     @property
     def kept(self):
@@ -111,15 +170,23 @@ class RowForm(forms.Form):
 
 
 class GradeRowForm(RowForm):
-    body = forms.ChoiceField(label="Force or ROCU")
+    body = BodyField(
+        label="Force or ROCU",
+        refusal=(
+            "Your office imports grades only for its own forces ({own}), not for {names}. Leave "
+            "this grade out: an administrator imports reports about other forces."
+        ),
+    )
     question = forms.CharField(max_length=300, label="Question")
     # A blank first choice: the "add a grade" row must post nothing until it is filled in.
     grade = forms.ChoiceField(choices=[("", "Choose"), *Grade.choices], label="Grade")
     is_overall = forms.BooleanField(required=False, label="Overall grade")
 
-    def __init__(self, *args, bodies, **kwargs):
+    def __init__(self, *args, bodies, not_permitted=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].choices = [("", "Choose")] + bodies
+        if not_permitted is not None:
+            self.fields["body"].not_permitted = not_permitted
         self.fields["body"].error_messages["required"] = "Choose the force or ROCU graded"
         self.fields["question"].error_messages["required"] = "Enter the question graded"
         self.fields["grade"].error_messages["required"] = "Choose the grade"
@@ -136,16 +203,23 @@ class FindingRowForm(RowForm):
         help_text="Areas for improvement only",
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Text")
-    directed_at = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple, label="Directed at"
+    directed_at = BodiesField(
+        label="Directed at",
+        refusal=(
+            "Your office imports findings directed only at its own forces ({own}), not at "
+            "{names}. Leave this finding out: an administrator imports reports about other "
+            "forces."
+        ),
     )
     parent = forms.ChoiceField(required=False, label="Cause of concern")
     due_date = DateField(required=False, label="Due date")
     section = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
 
-    def __init__(self, *args, bodies, causes, **kwargs):
+    def __init__(self, *args, bodies, causes, not_permitted=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["directed_at"].choices = bodies
+        if not_permitted is not None:
+            self.fields["directed_at"].not_permitted = not_permitted
         self.fields["directed_at"].error_messages["required"] = (
             "Choose at least one force or ROCU it is directed at"
         )

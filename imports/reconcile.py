@@ -3,17 +3,21 @@
 Imported items are matched to the inspection's findings and grades by the rules the accuracy
 score uses (same kind and nearly the same text; same body and question), so importing a report
 twice finds everything unchanged and creates nothing. Saving happens in one transaction, and is
-refused if someone changed the inspection's findings after the review screen was drawn.
+refused if someone changed the inspection's findings after the review screen was drawn. Only
+what the user may change takes part (accounts.access): the review form checks first and says why,
+and saving checks again, so no caller can write past the rules.
 """
 
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts import access
 from imports.choices import Change, ImportStatus
 from imports.extraction.lines import normalise_space
 from imports.extraction.similarity import pair_up, question_similarity, text_similarity
@@ -25,6 +29,10 @@ SCALES = {4: GradeScale.FOUR_TIER, 5: GradeScale.FIVE_TIER}
 
 class StaleReview(Exception):
     """The inspection's findings or grades changed after the review screen was drawn."""
+
+
+class NotPermitted(PermissionDenied):
+    """The import would change or name something its user may not (a 403 if it escapes)."""
 
 
 @dataclass
@@ -92,12 +100,17 @@ def _as_date(value):
 
 
 # -- matching ---------------------------------------------------------------------------------
-def existing_state(inspection):
-    """The inspection's findings and grades, loaded in a fixed number of queries."""
+def existing_state(inspection, user):
+    """The inspection's findings and grades that ``user`` may change through an import, loaded
+    in a fixed number of queries. Nothing else is matched, compared or written."""
     if inspection is None:
         return [], []
-    findings = list(Finding.objects.filter(inspection=inspection).prefetch_related("directed_at"))
-    grades = list(GradedJudgement.objects.filter(inspection=inspection))
+    findings = list(
+        access.importable_findings(user)
+        .filter(inspection=inspection)
+        .prefetch_related("directed_at")
+    )
+    grades = list(access.importable_grades(user).filter(inspection=inspection))
     return findings, grades
 
 
@@ -235,11 +248,15 @@ def save_import(
     StaleReview and nothing is written. Returns an Outcome.
     """
     if inspection is not None:
+        if not access.importable_inspections(user).filter(pk=inspection.pk).exists():
+            raise NotPermitted("You may not import into this inspection.")
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
-        findings, grades = existing_state(inspection)
+        findings, grades = existing_state(inspection, user)
         if fingerprint(findings, grades) != basis:
             raise StaleReview
+        _check_permitted(user, grade_items, finding_items, covered_body_ids, findings, grades)
     else:
+        _check_permitted(user, grade_items, finding_items, covered_body_ids, [], [])
         inspection = new_inspection
         inspection.slug = unique_slug(inspection.title, inspection.programme_year)
         inspection.save()
@@ -257,6 +274,20 @@ def save_import(
     report_import.summary = str(outcome)
     report_import.save()
     return outcome
+
+
+def _check_permitted(user, grade_items, finding_items, covered_body_ids, findings, grades):
+    """Refuse the whole save if it names a body the user may not name, or an existing finding
+    or grade that is not among those it may change (``findings`` and ``grades``)."""
+    named = set(covered_body_ids) | {item.body_id for item in grade_items}
+    named |= {pk for item in finding_items for pk in item.directed_at}
+    named.discard(None)  # a grade without a body is the database's to refuse
+    if access.importable_bodies(user).filter(pk__in=named).count() != len(named):
+        raise NotPermitted("The import names a force or ROCU you may not import for.")
+    if {i.existing_id for i in finding_items if i.existing_id} - {f.pk for f in findings} or {
+        i.existing_id for i in grade_items if i.existing_id
+    } - {g.pk for g in grades}:
+        raise NotPermitted("The import names a finding or grade you may not change.")
 
 
 def _save_grades(inspection, items, existing, scale, outcome):
@@ -323,7 +354,7 @@ def _save_findings(inspection, items, existing, outcome):
 def save_extraction(report_import, *, user):
     """Save a stored extraction as read, without review (administrators' bulk loading)."""
     inspection = report_import.inspection
-    findings, grades = existing_state(inspection)
+    findings, grades = existing_state(inspection, user)
     data = report_import.extraction
     body_ids = {b["name"]: b["body_id"] for b in data["bodies"] if b.get("body_id")}
     grade_items, finding_items = items_from_extraction(data, body_ids)

@@ -4,6 +4,7 @@ formsets, and the posted formsets turned back into items to save."""
 from dataclasses import dataclass
 from datetime import date
 
+from accounts import access
 from forces.models import Body
 from imports import reconcile
 from imports.forms import FindingFormSet, GradeFormSet, InspectionDetailsForm
@@ -18,9 +19,10 @@ class Review:
     grades: GradeFormSet
     findings: FindingFormSet
     basis: str
-    existing_findings: list
+    existing_findings: list  # those the user may change: the only ones a row may name
     existing_grades: list
-    bodies: list  # (id, name) choices
+    bodies: list  # (id, name) choices: the bodies named that the user may name
+    other_bodies: list  # names of the bodies named that the user may not name
 
     @property
     def forms_valid(self):
@@ -49,37 +51,83 @@ def _rows(formset, report_import):
     return rows
 
 
-def body_choices(report_import, inspection):
+def body_choices(report_import, inspection, user):
+    """The bodies the report names or the inspection covers: ``(offered, others)``, the (id,
+    name) choices of those the user may name, and the names of the rest."""
     ids = {b["body_id"] for b in report_import.extraction["bodies"] if b.get("body_id")}
     if inspection is not None:
         ids |= {b.pk for b in inspection.bodies.all()}
-    return [(str(b.pk), b.name) for b in Body.objects.filter(pk__in=ids).order_by("kind", "name")]
+    named = Body.objects.filter(pk__in=ids).order_by("kind", "name")
+    allowed = set(access.importable_bodies(user).filter(pk__in=ids).values_list("pk", flat=True))
+    offered = [(str(b.pk), b.name) for b in named if b.pk in allowed]
+    return offered, [b.name for b in named if b.pk not in allowed]
 
 
-def build(report_import, inspection, data=None, basis=None):
+def _not_permitted(user):
+    """For the forms: of some posted body ids, the names of those the user may not name, and the
+    names of those it may (for the message)."""
+
+    def check(values):
+        # Ids a database column can hold; anything else is simply not a valid choice.
+        pks = [int(v) for v in map(str, values) if v.isascii() and v.isdigit() and len(v) < 10]
+        permitted = access.importable_bodies(user)
+        refused = Body.objects.filter(pk__in=pks).exclude(pk__in=permitted).order_by("name")
+        names = list(refused.values_list("name", flat=True))
+        return names, list(permitted.order_by("name").values_list("name", flat=True))
+
+    return check
+
+
+def _leave_out_others(grade_items, finding_items, offered):
+    """Items the report gives bodies the user may not name start left out, with those bodies'
+    names to show; a finding directed at several keeps the ones the user may name. Nothing is
+    dropped unseen: the review shows each item with the reason, and a posted body outside is
+    refused beside its field."""
+    names = dict(offered)
+    outside = {}
+    for item in grade_items:
+        if item.body_id is not None and str(item.body_id) not in names:
+            outside[id(item)] = [item.body_id]
+            item.body_id = None
+    for item in finding_items:
+        others = [pk for pk in item.directed_at if str(pk) not in names]
+        if others:
+            outside[id(item)] = others
+            item.directed_at = [pk for pk in item.directed_at if str(pk) in names]
+    return outside
+
+
+def build(report_import, inspection, data=None, basis=None, *, user):
     """The review for a GET (data None: initial values from the extraction) or a POST."""
-    existing_findings, existing_grades = reconcile.existing_state(inspection)
-    bodies = body_choices(report_import, inspection)
+    existing_findings, existing_grades = reconcile.existing_state(inspection, user)
+    bodies, other_bodies = body_choices(report_import, inspection, user)
     extraction = report_import.extraction
     body_ids = {b["name"]: b["body_id"] for b in extraction["bodies"] if b.get("body_id")}
+    body_names = {pk: name for name, pk in body_ids.items()}
     grade_items, finding_items = reconcile.items_from_extraction(extraction, body_ids)
+    outside = _leave_out_others(grade_items, finding_items, bodies)
     reconcile.match(grade_items, finding_items, existing_findings, existing_grades)
     causes = [
         (item.key, f"{index + 1}. {item.text[:80]}")
         for index, item in enumerate(finding_items)
         if item.kind == FindingKind.CAUSE_OF_CONCERN
     ]
+
+    def others(item):
+        return [body_names.get(pk, "") for pk in outside.get(id(item), [])]
+
+    not_permitted = _not_permitted(user)
     grades = GradeFormSet(
         data,
         prefix="grades",
-        initial=[_grade_initial(item) for item in grade_items],
-        form_kwargs={"bodies": bodies},
+        initial=[_grade_initial(item, others(item)) for item in grade_items],
+        form_kwargs={"bodies": bodies, "not_permitted": not_permitted},
     )
     findings = FindingFormSet(
         data,
         prefix="findings",
-        initial=[_finding_initial(item) for item in finding_items],
-        form_kwargs={"bodies": bodies, "causes": causes},
+        initial=[_finding_initial(item, others(item)) for item in finding_items],
+        form_kwargs={"bodies": bodies, "causes": causes, "not_permitted": not_permitted},
     )
     details = None
     if inspection is None:
@@ -96,11 +144,14 @@ def build(report_import, inspection, data=None, basis=None):
         existing_findings=existing_findings,
         existing_grades=existing_grades,
         bodies=bodies,
+        other_bodies=other_bodies,
     )
 
 
-def _grade_initial(item):
+def _grade_initial(item, outside):
     return {
+        "remove": not item.body_id and bool(outside),
+        "outside": outside,
         "body": str(item.body_id or ""),
         "question": item.question,
         "grade": item.grade,
@@ -112,8 +163,10 @@ def _grade_initial(item):
     }
 
 
-def _finding_initial(item):
+def _finding_initial(item, outside):
     return {
+        "remove": not item.directed_at and bool(outside),
+        "outside": outside,
         "key": item.key,
         "kind": item.kind,
         "number": item.number,
@@ -159,6 +212,29 @@ def _claims(forms, allowed):
             yield pk
         else:
             yield None
+
+
+def refuse_unchangeable(review):
+    """A kept row may name an existing finding or grade (hidden fields, from the browser) only if
+    it is one the review compared against: the inspection's own that the user may change. Any
+    other id gets an error on its row and nothing is saved."""
+    ok = True
+    for forms, existing, what in (
+        (review.grades.forms, review.existing_grades, "grade"),
+        (review.findings.forms, review.existing_findings, "finding"),
+    ):
+        allowed = {record.pk for record in existing}
+        for form in forms:
+            pk = form.cleaned_data.get("existing") if form.kept else None
+            if pk is not None and pk not in allowed:
+                form.add_error(
+                    None,
+                    f"This row names a {what} that is not in this inspection or that you may "
+                    "not change, so it cannot be saved. Leave it out, or discard this import "
+                    "and start again.",
+                )
+                ok = False
+    return ok
 
 
 def posted_items(review):

@@ -13,7 +13,7 @@ from imports.choices import ImportStatus
 from imports.extraction import extract_text
 from imports.forms import UploadForm
 from imports.models import ReportImport
-from imports.review import build, posted_items
+from imports.review import build, posted_items, refuse_unchangeable
 from inspections.choices import FindingKind
 
 PAGE_SIZE = 20
@@ -59,7 +59,12 @@ def _create_import(request, form):
     target = form.cleaned_data.get("inspection")
     earlier = (
         access.visible_imports(request.user)
-        .filter(sha256=form.digest, status=ImportStatus.SAVED, inspection__isnull=False)
+        .filter(
+            sha256=form.digest,
+            status=ImportStatus.SAVED,
+            # Only an inspection the user may still import into (its date may have moved).
+            inspection__in=access.importable_inspections(request.user),
+        )
         .select_related("inspection")
         .first()
     )
@@ -105,10 +110,11 @@ def review(request, pk):
         and not access.importable_inspections(request.user).filter(pk=inspection.pk).exists()
     ):
         raise PermissionDenied
+    user = request.user
     if request.method != "POST":
-        state = build(report_import, inspection)
+        state = build(report_import, inspection, user=user)
         return render(request, "imports/review.html", _context(state))
-    state = build(report_import, inspection, request.POST, basis=request.POST.get("basis"))
+    state = build(report_import, inspection, request.POST, request.POST.get("basis"), user=user)
     if state.forms_valid and _rules_hold(request, state):
         grade_items, finding_items = posted_items(state)
         new_inspection = state.details.save(commit=False) if state.details is not None else None
@@ -126,7 +132,7 @@ def review(request, pk):
                 covered_body_ids=covered,
             )
         except reconcile.StaleReview:
-            state = build(report_import, inspection, request.POST)
+            state = build(report_import, inspection, request.POST, user=user)
             state.problem = (
                 "Someone changed this inspection's findings or grades while you were reviewing. "
                 "The comparison has been refreshed; your edits are still here. Check them and "
@@ -146,16 +152,14 @@ def review(request, pk):
 
 def _rules_hold(request, state):
     """Checks that need the office or the inspection, beyond each form's own."""
-    ok = True
-    office = access.office(request.user)
-    if state.inspection is None and office is not None:
-        forces = {b.pk for b in office.forces.all()}
-        if not forces & {int(pk) for pk, _ in state.bodies}:
-            state.problem = (
-                "This report does not cover your force, so your office cannot import it. Ask an "
-                "administrator."
-            )
-            ok = False
+    ok = refuse_unchangeable(state)
+    # For an office the bodies offered are its own forces the report names: none, not its report.
+    if state.inspection is None and access.office(request.user) is not None and not state.bodies:
+        state.problem = (
+            "This report does not cover your force, so your office cannot import it. Ask an "
+            "administrator."
+        )
+        ok = False
     claimed = {form.cleaned_data.get("existing") for form in state.findings.forms if form.kept}
     taken = {
         f.number

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from accounts import access
 from core.filters import NumberInRangeFilter, YearFilter
 from forces.models import Body
-from inspections.choices import Grade, Programme
+from inspections.choices import FindingKind, Grade, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
 from responses.choices import SENT_STATUSES
 from responses.models import Section55Response
@@ -74,6 +74,9 @@ class InspectionFilterSet(django_filters.FilterSet):
 
 
 class GradedJudgementFilterSet(django_filters.FilterSet):
+    inspection = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(access.visible_inspections)
+    )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices
     )
@@ -94,6 +97,19 @@ class GradedJudgementFilterSet(django_filters.FilterSet):
 
 
 class FindingFilterSet(django_filters.FilterSet):
+    # Choices, and the ids accepted, are what the user may see (a hidden id is a missing one).
+    inspection = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(access.visible_inspections)
+    )
+    parent = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(
+            lambda user: access.visible_findings(user).filter(kind=FindingKind.CAUSE_OF_CONCERN)
+        ),
+        label="Cause of concern",
+    )
+    repeats = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(access.visible_findings), label="Repeats"
+    )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices
     )

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from openpyxl import Workbook
 
+from core.spreadsheets import xlsx_cells
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
 from letters.pdf import html_to_pdf
@@ -155,15 +156,17 @@ def as_xlsx(report):
         sheet = book.create_sheet(title)
         append_header(sheet, COLUMNS)
         for row in rows:
-            sheet.append(_sheet_row(row, report.on))
+            sheet.append(xlsx_cells(sheet, _sheet_row(row, report.on)))
     summary = book.create_sheet("Summary")
-    summary.append([f"{report.office.name}: {report.start:%-d %B %Y} to {report.end:%-d %B %Y}"])
-    summary.append(["Open findings by status", "Count"])
-    for label, count in report.status_counts:
-        summary.append([label, count])
-    summary.append(["Open findings by RAG", "Count"])
-    for label, count in report.rag_counts:
-        summary.append([label, count])
+    lines = [
+        [f"{report.office.name}: {report.start:%-d %B %Y} to {report.end:%-d %B %Y}"],
+        ["Open findings by status", "Count"],
+        *report.status_counts,
+        ["Open findings by RAG", "Count"],
+        *report.rag_counts,
+    ]
+    for line in lines:
+        summary.append(xlsx_cells(summary, line))
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

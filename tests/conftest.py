@@ -165,3 +165,130 @@ def as_user(client, world):
         return client
 
     return sign_in
+
+
+class Joint:
+    """A joint Norfolk and Suffolk inspection with findings for each and both, a grade for each,
+    and each office's response (Norfolk's answers the joint AFI); a published inspection of
+    Norfolk alone; and two embargoed Norfolk inspections."""
+
+
+@pytest.fixture
+def joint(world):
+    """Dates are relative to today, so nothing here depends on the day the tests run: the joint
+    report was published 60 days ago, one embargoed report has no publication date and the
+    other is published 30 days from now."""
+    import datetime
+
+    from django.utils import timezone
+
+    from forces.models import Body
+    from inspections.choices import FindingKind, Grade
+    from tests.factories import (
+        FindingFactory,
+        FindingResponseFactory,
+        GradedJudgementFactory,
+        InspectionFactory,
+        ResponseFactory,
+    )
+
+    today = timezone.localdate()
+    j = Joint()
+    j.norfolk_force = Body.objects.get(short_name="Norfolk")
+    j.suffolk_force = Body.objects.get(short_name="Suffolk")
+    both = [j.norfolk_force, j.suffolk_force]
+    j.inspection = InspectionFactory(
+        slug="joint-norfolk-suffolk",
+        title="A joint inspection of Norfolk and Suffolk",
+        publication_date=today - datetime.timedelta(days=60),
+        bodies=both,
+    )
+    j.norfolk_afi = FindingFactory(
+        inspection=j.inspection,
+        number=1,
+        order=1,
+        directed_at=[j.norfolk_force],
+        text="Norfolk Constabulary should improve how it supervises investigations.",
+    )
+    j.suffolk_concern = FindingFactory(
+        inspection=j.inspection,
+        kind=FindingKind.CAUSE_OF_CONCERN,
+        number=None,
+        order=2,
+        directed_at=[j.suffolk_force],
+        text="Suffolk Constabulary does not keep victims informed.",
+    )
+    j.suffolk_recommendation = FindingFactory(
+        inspection=j.inspection,
+        kind=FindingKind.RECOMMENDATION,
+        number=None,
+        order=3,
+        parent=j.suffolk_concern,
+        directed_at=[j.suffolk_force],
+        due_date=today + datetime.timedelta(days=90),
+        text="Within three months, Suffolk Constabulary should tell every victim how to complain.",
+    )
+    j.joint_afi = FindingFactory(
+        inspection=j.inspection,
+        number=2,
+        order=4,
+        directed_at=both,
+        text="The constabularies should review their joint SOC profile every year.",
+    )
+    j.norfolk_grade = GradedJudgementFactory(
+        inspection=j.inspection,
+        body=j.norfolk_force,
+        question="Investigating crime",
+        grade=Grade.REQUIRES_IMPROVEMENT,
+        order=1,
+    )
+    j.suffolk_grade = GradedJudgementFactory(
+        inspection=j.inspection,
+        body=j.suffolk_force,
+        question="Investigating crime",
+        grade=Grade.GOOD,
+        order=2,
+    )
+    j.norfolk_response = ResponseFactory(inspection=j.inspection, policing_body=world.norfolk)
+    j.suffolk_response = ResponseFactory(inspection=j.inspection, policing_body=world.suffolk)
+    j.norfolk_answer = FindingResponseFactory(
+        response=j.norfolk_response, finding=j.joint_afi, office_comment="Norfolk's draft answer"
+    )
+    j.norfolk_only = InspectionFactory(
+        slug="norfolk-only",
+        title="An inspection of Norfolk alone",
+        publication_date=today - datetime.timedelta(days=60),
+        bodies=[j.norfolk_force],
+    )
+    j.norfolk_only_afi = FindingFactory(
+        inspection=j.norfolk_only,
+        number=1,
+        order=1,
+        directed_at=[j.norfolk_force],
+        text="The constabulary should improve how it supervises investigations",
+    )
+    j.unpublished = InspectionFactory(
+        slug="embargoed-undated",
+        title="Embargoed report with no publication date",
+        publication_date=None,
+        bodies=[j.norfolk_force],
+    )
+    j.unpublished_finding = FindingFactory(
+        inspection=j.unpublished,
+        kind=FindingKind.CAUSE_OF_CONCERN,
+        number=None,
+        directed_at=[j.norfolk_force],
+        text="Embargoed finding of the undated report.",
+    )
+    j.future = InspectionFactory(
+        slug="embargoed-future",
+        title="Embargoed report published next month",
+        publication_date=today + datetime.timedelta(days=30),
+        bodies=[j.norfolk_force],
+    )
+    j.future_finding = FindingFactory(
+        inspection=j.future,
+        directed_at=[j.norfolk_force],
+        text="Embargoed finding of the future-dated report.",
+    )
+    return j

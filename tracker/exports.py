@@ -5,9 +5,9 @@ import csv
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from core.spreadsheets import safe_cell, xlsx_cells
 from inspections.choices import FindingKind
 from progress.choices import ProgressStatus, Rag
 from responses.choices import ResponseStatus
@@ -79,9 +79,9 @@ def as_csv(rows, filename):
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow(HEADERS)
+        yield writer.writerow([safe_cell(title) for title in HEADERS])
         for values in export_rows(rows):
-            yield writer.writerow([_text(value) for value in values])
+            yield writer.writerow([_text(safe_cell(value)) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -90,11 +90,7 @@ def as_csv(rows, filename):
 
 def append_header(sheet, titles):
     """A bold header row on a write-only sheet."""
-    bold = Font(bold=True)
-    cells = [WriteOnlyCell(sheet, value=title) for title in titles]
-    for cell in cells:
-        cell.font = bold
-    sheet.append(cells)
+    sheet.append(xlsx_cells(sheet, titles, font=Font(bold=True)))
 
 
 def as_xlsx(rows, filename):
@@ -105,7 +101,7 @@ def as_xlsx(rows, filename):
         # Spreadsheet cells hold no time zone: last update in local (UK) time.
         if values[-1] is not None:
             values[-1] = timezone.localtime(values[-1]).replace(tzinfo=None)
-        sheet.append(values)
+        sheet.append(xlsx_cells(sheet, values))
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

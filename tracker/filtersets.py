@@ -1,12 +1,12 @@
 import django_filters
 
+from accounts import access
 from core.filters import YearFilter
 from forces.models import Body
 from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
-from inspections.models import Inspection
 from progress.choices import ProgressStatus, Rag
 from responses.deadlines import FindingState, ResponseState
-from responses.models import Section55Response
+from responses.models import FindingResponse, Section55Response
 from tracker.queries import FindingTarget
 
 
@@ -15,7 +15,7 @@ class TrackerFilterSet(django_filters.FilterSet):
 
     inspection = django_filters.ModelChoiceFilter(
         field_name="finding__inspection",
-        queryset=Inspection.objects.all(),
+        queryset=access.for_request(access.visible_inspections),
         label="Inspection",
         empty_label="Any inspection",
     )
@@ -83,3 +83,17 @@ class ResponseFilterSet(django_filters.FilterSet):
     class Meta:
         model = Section55Response
         fields = ["deadline_state", "status", "policing_body", "programme", "year"]
+
+
+class FindingResponseFilterSet(django_filters.FilterSet):
+    """Answers by response and finding: the choices, and the ids accepted, are those the user
+    may see, so another office's response is refused exactly as one that does not exist."""
+
+    response = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(access.visible_responses)
+    )
+    finding = django_filters.ModelChoiceFilter(queryset=access.for_request(access.visible_findings))
+
+    class Meta:
+        model = FindingResponse
+        fields = ["response", "finding", "action"]

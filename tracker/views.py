@@ -156,11 +156,11 @@ def grade_grid(request):
 def _tracker_filterset(request):
     office = _office_scope(request)
     scoped = _scoped_rows(request, office)
-    filterset = TrackerFilterSet(request.GET, queryset=scoped)
+    filterset = TrackerFilterSet(request.GET, queryset=scoped, request=request)
     inspections = access.visible_inspections(request.user)
     if office:
         inspections = inspections.filter(bodies__policing_body=office).distinct()
-    # The choices are the inspections in scope, not every report in the country.
+    # The choices are the inspections in scope, not every visible report in the country.
     filterset.filters["inspection"].queryset = inspections.order_by(
         "-publication_date", "title"
     ).only("pk", "title")  # hundreds of options: load only what an <option> shows

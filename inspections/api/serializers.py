@@ -20,12 +20,15 @@ class InspectionSerializer(serializers.ModelSerializer):
             "summary",
             "bodies",
         ]
+        # Read-only endpoints: no related field holds a queryset, so none offers choices.
+        read_only_fields = ["bodies"]
 
 
 class GradedJudgementSerializer(serializers.ModelSerializer):
     class Meta:
         model = GradedJudgement
         fields = ["id", "inspection", "body", "question", "grade", "scale", "is_overall", "order"]
+        read_only_fields = ["inspection", "body"]
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -45,3 +48,4 @@ class FindingSerializer(serializers.ModelSerializer):
             "repeats",
             "order",
         ]
+        read_only_fields = ["inspection", "directed_at", "parent", "repeats"]

@@ -7,7 +7,6 @@ from inspections.api.serializers import (
     InspectionSerializer,
 )
 from inspections.filtersets import FindingFilterSet, GradedJudgementFilterSet, InspectionFilterSet
-from inspections.models import Finding, GradedJudgement
 
 
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -27,9 +26,7 @@ class GradedJudgementViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = GradedJudgementFilterSet
 
     def get_queryset(self):
-        return GradedJudgement.objects.filter(
-            inspection__in=access.visible_inspections(self.request.user)
-        ).order_by("inspection", "order", "pk")
+        return access.visible_grades(self.request.user).order_by("inspection", "order", "pk")
 
 
 class FindingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -38,7 +35,7 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            Finding.objects.filter(inspection__in=access.visible_inspections(self.request.user))
+            access.visible_findings(self.request.user)
             .prefetch_related("directed_at")
             .order_by("inspection", "order", "pk")
         )

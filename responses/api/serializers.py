@@ -1,8 +1,10 @@
 import copy
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from accounts import access
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
@@ -76,6 +78,18 @@ class FindingResponseSerializer(VersionedSerializer):
         if self.instance is not None:  # an answer stays with its response and finding
             fields["response"].read_only = True
             fields["finding"].read_only = True
+        # Choices (the browsable API's form lists them) and the ids accepted are what the user may
+        # see; the message names no id, so a hidden one reads exactly as one that does not exist.
+        request = self.context.get("request")
+        user = getattr(request, "user", None) or AnonymousUser()
+        for name, scope in (
+            ("response", access.visible_responses),
+            ("finding", access.visible_findings),
+        ):
+            if fields[name].read_only:
+                continue
+            fields[name].queryset = scope(user)
+            fields[name].error_messages["does_not_exist"] = f"No {name} you can see has this id."
         return fields
 
     def validate(self, data):

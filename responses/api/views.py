@@ -6,8 +6,7 @@ from rest_framework.response import Response
 from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
 from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
-from responses.models import FindingResponse
-from tracker.filtersets import ResponseFilterSet
+from tracker.filtersets import FindingResponseFilterSet, ResponseFilterSet
 
 
 def conflict(error):
@@ -70,14 +69,12 @@ class FindingResponseViewSet(
     viewsets.ReadOnlyModelViewSet,
 ):
     serializer_class = FindingResponseSerializer
-    filterset_fields = ["response", "finding", "action"]
+    filterset_class = FindingResponseFilterSet
     ordering_fields = ["id"]
     ordering = ["response", "finding__order", "id"]
 
     def get_queryset(self):
-        queryset = FindingResponse.objects.filter(
-            response__in=access.visible_responses(self.request.user)
-        )
+        queryset = access.visible_finding_responses(self.request.user)
         if self.action in ("update", "partial_update"):
             # Whether the response is editable, and the model's checks on the finding.
             queryset = queryset.select_related("response", "finding")
@@ -88,10 +85,10 @@ class FindingResponseViewSet(
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
+        # The serializer accepts only a response and a finding the user may see, so another
+        # office's response or an embargoed finding is refused as one that does not exist.
         serializer.is_valid(raise_exception=True)
         response = serializer.validated_data["response"]
-        if not access.visible_responses(request.user).filter(pk=response.pk).exists():
-            raise ValidationError({"response": ["Not found."]})
         _refuse_if_not_editable(request.user, response)
         finding = serializer.validated_data["finding"]
         if not response.findings_in_scope().filter(pk=finding.pk).exists():
