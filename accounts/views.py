@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -32,10 +33,17 @@ def verify(request):
     )
 
 
+def _verify_first():
+    """Off to the code page: a password alone must not add, replace or remove an app (an
+    administrator removes a lost one in the admin)."""
+    return redirect(f"{reverse('two_factor_verify')}?next={reverse('tracker:account')}")
+
+
 @login_required
 def setup(request):
-    if two_factor.confirmed_device(request.user) is not None and request.user.is_verified():
-        return redirect("tracker:account")
+    if two_factor.confirmed_device(request.user) is not None:
+        # One app per user: replacing it means removing it first, from a verified session.
+        return redirect("tracker:account") if request.user.is_verified() else _verify_first()
     device = two_factor.pending_device(request.user)
     form = CodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():

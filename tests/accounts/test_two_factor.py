@@ -4,6 +4,7 @@ import time
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -118,3 +119,58 @@ def test_next_must_stay_on_this_site(client, world):
             reverse("two_factor_verify"), {"code": code(device), "next": "https://evil.example/"}
         )
     assert response["Location"] == "/"
+
+
+# -- a password alone must not change two-factor sign-in --------------------------------------
+def with_app(user):
+    """A user who set up an app earlier (signing in now needs the password and a code)."""
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+WITHOUT_TWO_FACTOR_MIDDLEWARE = [
+    m for m in settings.MIDDLEWARE if m != "accounts.middleware.TwoFactorMiddleware"
+]
+
+
+@pytest.fixture(params=["whole stack", "views alone"])
+def layers(request, settings):
+    """The views hold the rule themselves, not only the middleware in front of them."""
+    if request.param == "views alone":
+        settings.MIDDLEWARE = WITHOUT_TWO_FACTOR_MIDDLEWARE
+    return request.param
+
+
+def sent_to_verify(response):
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse("two_factor_verify")
+    )
+
+
+@pytest.mark.parametrize("office_requires", [False, True])
+def test_a_password_alone_cannot_add_another_app(client, world, layers, office_requires):
+    world.norfolk.require_two_factor = office_requires
+    world.norfolk.save()
+    user = world.users["own_staff"]
+    existing = with_app(user)
+    client = password_sign_in(client, user)
+    page = client.get(reverse("two_factor_setup"))
+    assert sent_to_verify(page)
+    assert not TOTPDevice.objects.exclude(pk=existing.pk).exists()
+    # Posting a code (even the current code of the app they have) sets up nothing either.
+    posted = client.post(reverse("two_factor_setup"), {"code": code(existing)})
+    assert sent_to_verify(posted)
+    assert list(TOTPDevice.objects.filter(user=user)) == [existing]
+    if layers == "whole stack":
+        assert sent_to_verify(client.get(reverse("responses:workspace", args=[world.draft.pk])))
+
+
+def test_unverified_sessions_of_app_users_reach_only_the_code_page_and_sign_out(client, world):
+    user = world.users["own_staff"]
+    with_app(user)
+    client = password_sign_in(client, user)
+    for url in [reverse("two_factor_setup"), reverse("tracker:account"), "/api/v1/responses/"]:
+        assert sent_to_verify(client.get(url)), url
+    assert sent_to_verify(client.post(reverse("two_factor_remove")))
+    assert client.get(reverse("two_factor_verify")).status_code == 200
+    assert client.post(reverse("logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
