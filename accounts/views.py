@@ -71,6 +71,8 @@ def setup(request):
 @login_required
 @require_POST
 def remove(request):
+    if not request.user.is_verified():
+        return _verify_first()
     if two_factor.required(request.user):
         messages.error(request, "Your office requires two-factor sign-in, so it stays on.")
     else:

@@ -174,3 +174,24 @@ def test_unverified_sessions_of_app_users_reach_only_the_code_page_and_sign_out(
     assert client.get(reverse("two_factor_verify")).status_code == 200
     assert client.post(reverse("logout")).status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_a_password_alone_cannot_remove_the_app(client, world, layers):
+    user = world.users["own_staff"]
+    device = with_app(user)
+    client = password_sign_in(client, user)
+    response = client.post(reverse("two_factor_remove"))
+    assert sent_to_verify(response)
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+
+
+def test_a_session_from_before_the_app_was_added_cannot_remove_or_replace_it(client, world):
+    """A session signed in before the app existed is let through to pages (sign-in noted "no
+    app"), but removing or replacing the app still needs a code."""
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    device = with_app(user)  # set up in another session
+    assert client.get(reverse("home")).status_code == 200
+    assert sent_to_verify(client.post(reverse("two_factor_remove")))
+    assert sent_to_verify(client.get(reverse("two_factor_setup")))
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
