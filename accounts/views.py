@@ -8,7 +8,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-from accounts.forms import CodeForm
+from accounts.forms import CodeForm, SetupCodeForm
 
 
 def _next(request):
@@ -44,11 +44,13 @@ def setup(request):
     if two_factor.confirmed_device(request.user) is not None:
         # One app per user: replacing it means removing it first, from a verified session.
         return redirect("tracker:account") if request.user.is_verified() else _verify_first()
-    device = two_factor.pending_device(request.user)
-    form = CodeForm(request.POST or None, device=device)
+    device = two_factor.pending_device(request)
+    form = SetupCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save()
+        del request.session[two_factor.PENDING_KEY]
+        # Unconfirmed rows made by earlier versions when the page was opened.
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
         otp_login(request, device)
         messages.success(

@@ -1,5 +1,7 @@
 """Two-factor sign-in with an authenticator app, optional for users, required by an office."""
 
+import base64
+import re
 import time
 
 import pytest
@@ -23,6 +25,13 @@ def next_window(device):
     return time_machine.travel(device.t0 + window * device.step + 1, tick=False)
 
 
+def app_from_page(page):
+    """The app a person sets up from the page: the key it shows, typed into an authenticator."""
+    shown = re.search(r'<code class="app-secret">([A-Z2-7 ]+)</code>', page.content.decode())[1]
+    key = base64.b32decode(shown.replace(" ", "") + "=" * (-len(shown.replace(" ", "")) % 8))
+    return TOTPDevice(key=key.hex())
+
+
 def password_sign_in(client, user):
     client.force_login(user)  # the password step; the code step is what is tested here
     return client
@@ -39,17 +48,13 @@ def test_setting_up_an_app_then_signing_in_with_a_code(client, world):
     page = client.get(reverse("two_factor_setup"))
     html = page.content.decode()
     assert "<svg" in html and "Key:" in html
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert "otpauth://" in device.config_url
+    app = app_from_page(page)
     wrong = client.post(reverse("two_factor_setup"), {"code": "000000"})
     assert "The code is wrong or has expired" in wrong.content.decode()
-    too_soon = client.post(reverse("two_factor_setup"), {"code": code(device)})
-    assert "Too many wrong codes" in too_soon.content.decode()
-    with next_window(device):
-        response = client.post(reverse("two_factor_setup"), {"code": code(device)})
+    response = client.post(reverse("two_factor_setup"), {"code": code(app)})
     assert response.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and "otpauth://" in device.config_url
 
     client.logout()
     client = password_sign_in(client, user)
@@ -81,16 +86,13 @@ def test_an_office_can_require_it(client, world):
     assert response.status_code == 302 and response["Location"].startswith(
         reverse("two_factor_setup")
     )
-    assert (
-        "Your office requires an authenticator app"
-        in client.get(reverse("two_factor_setup")).content.decode()
-    )
+    page = client.get(reverse("two_factor_setup"))
+    assert "Your office requires an authenticator app" in page.content.decode()
     # Another office's users are not affected.
     other = password_sign_in(client.__class__(), world.users["other_staff"])
     assert other.get(reverse("home")).status_code == 200
     # Turning it off is refused while required.
-    device = TOTPDevice.objects.get(user=world.users["own_staff"])
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    client.post(reverse("two_factor_setup"), {"code": code(app_from_page(page))})
     client.post(reverse("two_factor_remove"))
     assert TOTPDevice.objects.filter(user=world.users["own_staff"], confirmed=True).exists()
 
@@ -98,9 +100,8 @@ def test_an_office_can_require_it(client, world):
 def test_turning_it_off(client, world):
     user = world.users["own_staff"]
     client = password_sign_in(client, user)
-    client.get(reverse("two_factor_setup"))
-    device = TOTPDevice.objects.get(user=user)
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    client.post(reverse("two_factor_setup"), {"code": code(app)})
     assert "Turn off two-factor sign-in" in client.get(reverse("tracker:account")).content.decode()
     client.post(reverse("two_factor_remove"))
     assert not TOTPDevice.objects.filter(user=user).exists()
@@ -109,9 +110,9 @@ def test_turning_it_off(client, world):
 def test_next_must_stay_on_this_site(client, world):
     user = world.users["own_staff"]
     client = password_sign_in(client, user)
-    client.get(reverse("two_factor_setup"))
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    client.post(reverse("two_factor_setup"), {"code": code(app)})
     device = TOTPDevice.objects.get(user=user)
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
     client.logout()
     client = password_sign_in(client, user)
     with next_window(device):
@@ -195,3 +196,24 @@ def test_a_session_from_before_the_app_was_added_cannot_remove_or_replace_it(cli
     assert sent_to_verify(client.post(reverse("two_factor_remove")))
     assert sent_to_verify(client.get(reverse("two_factor_setup")))
     assert list(TOTPDevice.objects.filter(user=user)) == [device]
+
+
+def test_the_set_up_page_saves_nothing_until_a_correct_code(client, world):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    page = client.get(reverse("two_factor_setup"))
+    app = app_from_page(page)
+    # Reloading shows the same key (the app may already hold it); still nothing is stored.
+    assert app_from_page(client.get(reverse("two_factor_setup"))).key == app.key
+    wrong = client.post(reverse("two_factor_setup"), {"code": "000000"})
+    assert "The code is wrong or has expired" in wrong.content.decode()
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    response = client.post(reverse("two_factor_setup"), {"code": code(app)})
+    assert response.status_code == 302
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and device.key == app.key
+    # The code that confirmed it cannot be used again to sign in.
+    client.logout()
+    client = password_sign_in(client, user)
+    again = client.post(reverse("two_factor_verify"), {"code": code(app)})
+    assert "The code is wrong or has expired" in again.content.decode()
