@@ -1,4 +1,7 @@
+import functools
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
 
 from accounts import two_factor
 
@@ -35,3 +38,15 @@ class SetupCodeForm(CodeForm):
 
     def matches(self, code):
         return two_factor.first_code_matches(self.device, code)
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, keeping the email to write and send later: the view sends it once the
+    answer has gone (see accounts.views.PasswordResetView)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.queued = []
+
+    def send_mail(self, *args, **kwargs):
+        self.queued.append(functools.partial(super().send_mail, *args, **kwargs))
