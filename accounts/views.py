@@ -37,9 +37,10 @@ def verify(request):
     )
 
 
-def _verify_first():
+def _verify_first(request):
     """Off to the code page: a password alone must not add, replace or remove an app (an
     administrator removes a lost one in the admin)."""
+    messages.info(request, "Enter the code from your authenticator app before changing it.")
     return redirect(f"{reverse('two_factor_verify')}?next={reverse('tracker:account')}")
 
 
@@ -47,7 +48,7 @@ def _verify_first():
 def setup(request):
     if two_factor.confirmed_device(request.user) is not None:
         # One app per user: replacing it means removing it first, from a verified session.
-        return redirect("tracker:account") if request.user.is_verified() else _verify_first()
+        return redirect("tracker:account") if request.user.is_verified() else _verify_first(request)
     device = two_factor.pending_device(request)
     form = SetupCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
@@ -78,7 +79,7 @@ def setup(request):
 @require_POST
 def remove(request):
     if not request.user.is_verified():
-        return _verify_first()
+        return _verify_first(request)
     if two_factor.required(request.user):
         messages.error(request, "Your office requires two-factor sign-in, so it stays on.")
     else:

@@ -193,7 +193,10 @@ def test_a_session_from_before_the_app_was_added_cannot_remove_or_replace_it(cli
     client = password_sign_in(client, user)
     device = with_app(user)  # set up in another session
     assert client.get(reverse("home")).status_code == 200
-    assert sent_to_verify(client.post(reverse("two_factor_remove")))
+    refused = client.post(reverse("two_factor_remove"))
+    assert sent_to_verify(refused)
+    page = client.get(refused["Location"]).content.decode()
+    assert "Enter the code from your authenticator app before changing it." in page
     assert sent_to_verify(client.get(reverse("two_factor_setup")))
     assert list(TOTPDevice.objects.filter(user=user)) == [device]
 
