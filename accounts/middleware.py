@@ -3,9 +3,10 @@ from django.urls import reverse
 
 from accounts import two_factor
 
-# Pages a signed-in user can reach before confirming a code: signing out, the two-factor pages
-# themselves, and what those pages load.
-OPEN_PREFIXES = ("/accounts/two-factor/", "/accounts/logout/", "/static/", "/healthz", "/favicon")
+# Pages a signed-in user can reach before confirming a code: signing out and what pages load.
+OPEN_PREFIXES = ("/accounts/logout/", "/static/", "/healthz", "/favicon")
+# Setting up (or removing) an app, for a user who has none yet: what their office may require.
+SETUP_PREFIX = "/accounts/two-factor/"
 
 
 class TwoFactorMiddleware:
@@ -22,10 +23,13 @@ class TwoFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(OPEN_PREFIXES)
         ):
+            verify_url = reverse("two_factor_verify")
             # Most users have no app: sign-in noted that, so no lookup on every request.
             no_device = request.session.get(two_factor.NO_DEVICE_KEY) == user.pk
             if not no_device and two_factor.confirmed_device(user) is not None:
-                return redirect(f"{reverse('two_factor_verify')}?next={request.get_full_path()}")
-            if two_factor.required(user):
+                # A password alone must not add, replace or remove an app: only the code page.
+                if request.path != verify_url:
+                    return redirect(f"{verify_url}?next={request.get_full_path()}")
+            elif two_factor.required(user) and not request.path.startswith(SETUP_PREFIX):
                 return redirect(f"{reverse('two_factor_setup')}?next={request.get_full_path()}")
         return self.get_response(request)

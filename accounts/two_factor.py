@@ -6,17 +6,21 @@ office requires two-factor sign-in sets one up before anything else.
 
 import base64
 import io
+import time
 
 import qrcode
 import qrcode.image.svg
 from django_otp import devices_for_user
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from accounts import access
 
 # Set at sign-in for a user with no authenticator app, so later requests need not look again.
 # (An app added in another session counts from the next sign-in.)
 NO_DEVICE_KEY = "two_factor_no_device"
+# The key of the app being set up, until the user enters a correct code from it.
+PENDING_KEY = "two_factor_pending_key"
 
 
 def note_device_at_sign_in(sender, request, user, **kwargs):
@@ -36,10 +40,26 @@ def required(user):
     return office is not None and office.require_two_factor
 
 
-def pending_device(user):
-    """The user's unconfirmed app (made once, so reloading the page keeps the same secret)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+def pending_device(request):
+    """The app being set up, not saved: its key waits in the session (so reloading the page
+    keeps the same secret) and a row is made only once the user enters a correct code."""
+    key = request.session.get(PENDING_KEY)
+    if key is None:
+        key = request.session[PENDING_KEY] = default_key()
+    return TOTPDevice(user=request.user, name="Authenticator app", key=key, confirmed=False)
+
+
+def first_code_matches(device, code):
+    """Whether ``code`` is the unsaved device's current code, writing nothing (django-otp's
+    verify_token saves the device, which would make the row too early). The time step it used
+    stays on the device, so once saved that code cannot sign in again."""
+    check = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    check.time = time.time()
+    if not check.verify(int(code), device.tolerance, device.last_t + 1):
+        return False
+    device.last_t = check.t()
+    device.drift = check.drift
+    return True
 
 
 def secret(device):

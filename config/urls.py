@@ -26,7 +26,7 @@ urlpatterns = [
     # Password reset by email: Django's views with GOV.UK templates in templates/registration/.
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(),
+        account_views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

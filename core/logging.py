@@ -2,10 +2,19 @@
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 # Attributes every LogRecord has; anything else was passed in ``extra`` and is kept.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+# A calendar feed's address holds its only credential (calendar apps cannot sign in), so no
+# log line keeps it: gunicorn's access log and Django's own lines both pass through here.
+_CALENDAR_TOKEN = re.compile(r"(/calendar/)[^/\s\"'?#\\]+?(\.ics)?(?=[/\s\"'?#\\]|$)")
+
+
+def mask_secrets(text):
+    return _CALENDAR_TOKEN.sub(r"\1[hidden]\2", text)
 
 
 class JsonFormatter(logging.Formatter):
@@ -21,4 +30,4 @@ class JsonFormatter(logging.Formatter):
                 entry[key] = value if isinstance(value, str | int | float | bool) else str(value)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        return mask_secrets(json.dumps(entry, ensure_ascii=False))

@@ -1,4 +1,10 @@
-"""Upload checks by content, not by file name."""
+"""Upload checks by content, not by file name.
+
+Every signature is looked for at the first byte. A check that finds it further in accepts
+polyglots: an HTML page that mentions "%PDF-" in its first kilobyte passed as a PDF.
+"""
+
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 
@@ -7,8 +13,20 @@ IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 
 
 def looks_like_pdf(head):
-    # The PDF header may follow a little junk, but must be in the first 1,024 bytes.
-    return b"%PDF-" in head[:1024]
+    # The PDF specification lets readers skip junk before the header; we need not accept it.
+    return head.startswith(b"%PDF-")
+
+
+def named_as(name, extensions):
+    """``name`` ending in one of ``extensions`` (the first, unless it has one already).
+
+    Stored files are named, and served, by what their content is: storages and browsers take
+    the type from the extension, so "poster.svg" that is a PNG is kept as "poster.png".
+    """
+    path = PurePosixPath(name)
+    if path.suffix.lower() in extensions:
+        return path.name
+    return f"{path.stem}{extensions[0]}"
 
 
 def validate_image(upload):
@@ -24,6 +42,28 @@ def validate_image(upload):
 
 # Evidence files: PDF, Word (.docx, and old .doc), PNG and JPEG, recognised by their bytes.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old Word documents
+# Each kind's file name extensions (the first for a name that has none of them) and the
+# Content-Type it is served with.
+EVIDENCE_KINDS = {
+    "pdf": ((".pdf",), "application/pdf"),
+    "docx": (
+        (".docx",),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "doc": ((".doc",), "application/msword"),
+    "png": ((".png",), "image/png"),
+    "jpeg": ((".jpg", ".jpeg"), "image/jpeg"),
+}
+UNKNOWN_KIND = ((".bin",), "application/octet-stream")  # never recorded; served inert if it were
+
+
+def evidence_name(name, kind):
+    """The name an evidence file is stored and downloaded under: its kind's extension."""
+    return named_as(name, EVIDENCE_KINDS.get(kind, UNKNOWN_KIND)[0])
+
+
+def evidence_content_type(kind):
+    return EVIDENCE_KINDS.get(kind, UNKNOWN_KIND)[1]
 
 
 def evidence_kind(upload):

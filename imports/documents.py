@@ -12,7 +12,7 @@ from django.conf import settings
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from core.uploads import looks_like_pdf
+from core.uploads import looks_like_pdf, named_as
 from imports.extraction.lines import PAGE_BREAK
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,12 @@ def kind_of(data):
     if _decode(data) is not None:
         return "text"
     return None
+
+
+def stored_name(name, data):
+    """The name an accepted upload is stored under: .pdf or .txt from its bytes, whatever it
+    was called (a text file named "report.html" must not be kept, or served, as a page)."""
+    return named_as(name, (".pdf",) if looks_like_pdf(data) else (".txt",))
 
 
 def report_text(data):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from core.pagination import paginate
-from imports import reconcile
+from imports import documents, reconcile
 from imports.choices import ImportStatus
 from imports.extraction import extract_text
 from imports.forms import UploadForm
@@ -87,7 +87,8 @@ def _create_import(request, form):
         extraction=extraction.to_dict(),
     )
     if upload_file:
-        report_import.file.save(upload_file.name, ContentFile(form.data_bytes), save=False)
+        name = documents.stored_name(upload_file.name, form.data_bytes)
+        report_import.file.save(name, ContentFile(form.data_bytes), save=False)
     report_import.save()
     return report_import
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.uploads import evidence_name
 from forces.models import Body
 from inspections.models import Finding
 from progress.choices import CLOSED_STATUSES, ProgressStatus, Rag
@@ -111,7 +112,8 @@ class ProgressUpdate(models.Model):
 
 
 def evidence_path(instance, filename):
-    return f"evidence/{timezone.now():%Y/%m}/{filename}"
+    # Named by what the content is (instance.kind), never by the uploaded extension.
+    return f"evidence/{timezone.now():%Y/%m}/{evidence_name(filename, instance.kind)}"
 
 
 class Evidence(models.Model):

@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from accounts import access
+from core.uploads import evidence_content_type, evidence_name
 from forces.choices import BodyKind
 from forces.models import LocalPolicingBody
 from inspections.models import Finding
@@ -112,7 +113,16 @@ def evidence_file(request, pk):
     evidence = access.get_visible_or_404(Evidence.objects.select_related("update__progress"), pk=pk)
     progress = evidence.update.progress
     _target_or_404(request.user, progress.finding_id, progress.body.slug)
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+    # Served as what the content check found, always as a download and never sniffed: a file
+    # uploaded as "x.html" that starts like a PNG must not reach the browser as a page.
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence_name(evidence.name, evidence.kind),
+        content_type=evidence_content_type(evidence.kind),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

@@ -191,6 +191,8 @@ SPECTACULAR_SETTINGS = {
         "ResponseStatusEnum": "responses.choices.ResponseStatus",
     },
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema maps every endpoint and filter: for signed-in users and tokens, like the API.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 # Demo sign-ins have public passwords: only development and tests create them.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
@@ -35,10 +36,13 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     # Swagger UI adds <style> elements as it draws; only this page allows inline styles.
+    # A page, so a visitor who is not signed in is sent to sign in (the schema answers 403).
     path(
         "docs/",
-        csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
-            SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+        login_required(
+            csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
+                SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+            )
         ),
         name="api-docs",
     ),

@@ -1,9 +1,12 @@
 """Two-factor sign-in with an authenticator app, optional for users, required by an office."""
 
+import base64
+import re
 import time
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -22,6 +25,13 @@ def next_window(device):
     return time_machine.travel(device.t0 + window * device.step + 1, tick=False)
 
 
+def app_from_page(page):
+    """The app a person sets up from the page: the key it shows, typed into an authenticator."""
+    shown = re.search(r'<code class="app-secret">([A-Z2-7 ]+)</code>', page.content.decode())[1]
+    key = base64.b32decode(shown.replace(" ", "") + "=" * (-len(shown.replace(" ", "")) % 8))
+    return TOTPDevice(key=key.hex())
+
+
 def password_sign_in(client, user):
     client.force_login(user)  # the password step; the code step is what is tested here
     return client
@@ -38,17 +48,13 @@ def test_setting_up_an_app_then_signing_in_with_a_code(client, world):
     page = client.get(reverse("two_factor_setup"))
     html = page.content.decode()
     assert "<svg" in html and "Key:" in html
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert "otpauth://" in device.config_url
+    app = app_from_page(page)
     wrong = client.post(reverse("two_factor_setup"), {"code": "000000"})
     assert "The code is wrong or has expired" in wrong.content.decode()
-    too_soon = client.post(reverse("two_factor_setup"), {"code": code(device)})
-    assert "Too many wrong codes" in too_soon.content.decode()
-    with next_window(device):
-        response = client.post(reverse("two_factor_setup"), {"code": code(device)})
+    response = client.post(reverse("two_factor_setup"), {"code": code(app)})
     assert response.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and "otpauth://" in device.config_url
 
     client.logout()
     client = password_sign_in(client, user)
@@ -80,16 +86,13 @@ def test_an_office_can_require_it(client, world):
     assert response.status_code == 302 and response["Location"].startswith(
         reverse("two_factor_setup")
     )
-    assert (
-        "Your office requires an authenticator app"
-        in client.get(reverse("two_factor_setup")).content.decode()
-    )
+    page = client.get(reverse("two_factor_setup"))
+    assert "Your office requires an authenticator app" in page.content.decode()
     # Another office's users are not affected.
     other = password_sign_in(client.__class__(), world.users["other_staff"])
     assert other.get(reverse("home")).status_code == 200
     # Turning it off is refused while required.
-    device = TOTPDevice.objects.get(user=world.users["own_staff"])
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    client.post(reverse("two_factor_setup"), {"code": code(app_from_page(page))})
     client.post(reverse("two_factor_remove"))
     assert TOTPDevice.objects.filter(user=world.users["own_staff"], confirmed=True).exists()
 
@@ -97,9 +100,8 @@ def test_an_office_can_require_it(client, world):
 def test_turning_it_off(client, world):
     user = world.users["own_staff"]
     client = password_sign_in(client, user)
-    client.get(reverse("two_factor_setup"))
-    device = TOTPDevice.objects.get(user=user)
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    client.post(reverse("two_factor_setup"), {"code": code(app)})
     assert "Turn off two-factor sign-in" in client.get(reverse("tracker:account")).content.decode()
     client.post(reverse("two_factor_remove"))
     assert not TOTPDevice.objects.filter(user=user).exists()
@@ -108,9 +110,9 @@ def test_turning_it_off(client, world):
 def test_next_must_stay_on_this_site(client, world):
     user = world.users["own_staff"]
     client = password_sign_in(client, user)
-    client.get(reverse("two_factor_setup"))
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    client.post(reverse("two_factor_setup"), {"code": code(app)})
     device = TOTPDevice.objects.get(user=user)
-    client.post(reverse("two_factor_setup"), {"code": code(device)})
     client.logout()
     client = password_sign_in(client, user)
     with next_window(device):
@@ -118,3 +120,103 @@ def test_next_must_stay_on_this_site(client, world):
             reverse("two_factor_verify"), {"code": code(device), "next": "https://evil.example/"}
         )
     assert response["Location"] == "/"
+
+
+# -- a password alone must not change two-factor sign-in --------------------------------------
+def with_app(user):
+    """A user who set up an app earlier (signing in now needs the password and a code)."""
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+WITHOUT_TWO_FACTOR_MIDDLEWARE = [
+    m for m in settings.MIDDLEWARE if m != "accounts.middleware.TwoFactorMiddleware"
+]
+
+
+@pytest.fixture(params=["whole stack", "views alone"])
+def layers(request, settings):
+    """The views hold the rule themselves, not only the middleware in front of them."""
+    if request.param == "views alone":
+        settings.MIDDLEWARE = WITHOUT_TWO_FACTOR_MIDDLEWARE
+    return request.param
+
+
+def sent_to_verify(response):
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse("two_factor_verify")
+    )
+
+
+@pytest.mark.parametrize("office_requires", [False, True])
+def test_a_password_alone_cannot_add_another_app(client, world, layers, office_requires):
+    world.norfolk.require_two_factor = office_requires
+    world.norfolk.save()
+    user = world.users["own_staff"]
+    existing = with_app(user)
+    client = password_sign_in(client, user)
+    page = client.get(reverse("two_factor_setup"))
+    assert sent_to_verify(page)
+    assert not TOTPDevice.objects.exclude(pk=existing.pk).exists()
+    # Posting a code (even the current code of the app they have) sets up nothing either.
+    posted = client.post(reverse("two_factor_setup"), {"code": code(existing)})
+    assert sent_to_verify(posted)
+    assert list(TOTPDevice.objects.filter(user=user)) == [existing]
+    if layers == "whole stack":
+        assert sent_to_verify(client.get(reverse("responses:workspace", args=[world.draft.pk])))
+
+
+def test_unverified_sessions_of_app_users_reach_only_the_code_page_and_sign_out(client, world):
+    user = world.users["own_staff"]
+    with_app(user)
+    client = password_sign_in(client, user)
+    for url in [reverse("two_factor_setup"), reverse("tracker:account"), "/api/v1/responses/"]:
+        assert sent_to_verify(client.get(url)), url
+    assert sent_to_verify(client.post(reverse("two_factor_remove")))
+    assert client.get(reverse("two_factor_verify")).status_code == 200
+    assert client.post(reverse("logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_password_alone_cannot_remove_the_app(client, world, layers):
+    user = world.users["own_staff"]
+    device = with_app(user)
+    client = password_sign_in(client, user)
+    response = client.post(reverse("two_factor_remove"))
+    assert sent_to_verify(response)
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+
+
+def test_a_session_from_before_the_app_was_added_cannot_remove_or_replace_it(client, world):
+    """A session signed in before the app existed is let through to pages (sign-in noted "no
+    app"), but removing or replacing the app still needs a code."""
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    device = with_app(user)  # set up in another session
+    assert client.get(reverse("home")).status_code == 200
+    refused = client.post(reverse("two_factor_remove"))
+    assert sent_to_verify(refused)
+    page = client.get(refused["Location"]).content.decode()
+    assert "Enter the code from your authenticator app before changing it." in page
+    assert sent_to_verify(client.get(reverse("two_factor_setup")))
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+
+
+def test_the_set_up_page_saves_nothing_until_a_correct_code(client, world):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    page = client.get(reverse("two_factor_setup"))
+    app = app_from_page(page)
+    # Reloading shows the same key (the app may already hold it); still nothing is stored.
+    assert app_from_page(client.get(reverse("two_factor_setup"))).key == app.key
+    wrong = client.post(reverse("two_factor_setup"), {"code": "000000"})
+    assert "The code is wrong or has expired" in wrong.content.decode()
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    response = client.post(reverse("two_factor_setup"), {"code": code(app)})
+    assert response.status_code == 302
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and device.key == app.key
+    # The code that confirmed it cannot be used again to sign in.
+    client.logout()
+    client = password_sign_in(client, user)
+    again = client.post(reverse("two_factor_verify"), {"code": code(app)})
+    assert "The code is wrong or has expired" in again.content.decode()

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -207,8 +208,8 @@ def test_token_authentication_and_revocation(world, as_user):
     assert client.get("/api/v1/responses/").status_code in (401, 403)
 
 
-def test_schema_and_docs(api):
-    client = api("own_staff")
+def test_schema_and_docs(api, client, world):
+    client.force_login(world.users["own_staff"])  # the docs page is for people signed in
     schema = client.get("/api/schema/", {"format": "json"}).json()
     paths = schema["paths"]
     for endpoint in LISTS:
@@ -217,6 +218,22 @@ def test_schema_and_docs(api):
     assert {"deadline_state", "status", "programme", "year", "ordering", "page"} <= params
     docs = client.get("/api/docs/").content.decode()
     assert "swagger" in docs.lower() and "cdn" not in docs.lower()
+
+
+def test_schema_and_docs_need_sign_in(client, world):
+    assert client.get("/api/schema/", {"format": "json"}).status_code in (401, 403)
+    for url in ["/api/docs/", "/api/docs/?script="]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_schema_with_a_token(world):
+    """How .ci/schemathesis fetches it: a token, no session."""
+    client = APIClient()
+    key = Token.objects.create(user=world.users["own_staff"]).key
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert "/api/v1/responses/" in client.get("/api/schema/", {"format": "json"}).json()["paths"]
 
 
 # Fields users filter on in the HTML lists and the API: each must have a filter.

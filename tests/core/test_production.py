@@ -87,3 +87,68 @@ def test_log_lines_are_json():
     )
     entry = json.loads(JsonFormatter().format(record))
     assert entry["message"] == "hello world" and entry["office"] == "norfolk"
+
+
+def access_line(path, status=200):
+    """gunicorn's access log line for a request, as config/gunicorn.py configures it: its own
+    atoms, the project's format, and the formatter the gunicorn.access logger's handler uses."""
+    import datetime
+    import logging
+    from types import SimpleNamespace
+
+    from django.utils.module_loading import import_string
+    from gunicorn.glogging import Logger, SafeAtoms
+
+    from config import gunicorn
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": path,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.1",
+        "HTTP_USER_AGENT": "Calendar/1.0",
+    }
+    response = SimpleNamespace(status=f"{status} OK", sent=120, headers=[])
+    request = SimpleNamespace(headers=[("USER-AGENT", "Calendar/1.0")])
+    owner = SimpleNamespace(_get_user=lambda environ: None, now=lambda: "[01/Dec/2026:09:00:00]")
+    atoms = Logger.atoms(owner, response, request, environ, datetime.timedelta(milliseconds=12))
+    config = gunicorn.logconfig_dict
+    handler = config["handlers"][config["loggers"]["gunicorn.access"]["handlers"][0]]
+    formatter = import_string(config["formatters"][handler["formatter"]]["()"])()
+    record = logging.makeLogRecord(
+        {
+            "name": "gunicorn.access",
+            "levelname": "INFO",
+            "msg": gunicorn.access_log_format,
+            "args": SafeAtoms(atoms),
+        }
+    )
+    return formatter.format(record)
+
+
+def test_calendar_tokens_stay_out_of_the_logs():
+    """The token in /calendar/<token>.ics is the feed's only credential (calendar apps cannot
+    sign in), so the access log and Django's own lines name the feed without it."""
+    import json
+    import logging
+
+    from core.logging import JsonFormatter
+
+    token = secrets.token_urlsafe(32)
+    line = access_line(f"/calendar/{token}.ics")
+    assert token not in line
+    assert "/calendar/[hidden].ics" in json.loads(json.loads(line)["message"])["path"]
+    assert "/tracker/" in access_line("/tracker/")  # other paths are kept as they are
+    not_found = logging.makeLogRecord(
+        {
+            "name": "django.request",
+            "levelname": "WARNING",
+            "msg": "Not Found: %s",
+            "args": (f"/calendar/{token}x.ics",),
+            "request": f"<WSGIRequest: GET '/calendar/{token}x.ics'>",
+            "status_code": 404,
+        }
+    )
+    assert token not in JsonFormatter().format(not_found)

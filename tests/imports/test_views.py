@@ -141,16 +141,36 @@ def test_office_cannot_make_a_new_inspection_about_another_force(as_user, world)
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "must be a PDF or a plain text file"),
         (b"%PDF-1.4\n%broken", "could not be read"),
+        # A PDF must start with its signature: anything in front (HTML here) is refused.
+        (b"<html><script>alert(1)</script></html>\n", "must be a PDF or a plain text file"),
     ],
-    ids=["png-named-pdf", "damaged"],
+    ids=["png-named-pdf", "damaged", "html-before-pdf"],
 )
 def test_bad_uploads_get_a_message_next_to_the_field(as_user, world, data, message):
+    if data.startswith(b"<html>"):
+        data += report_pdf(EASTERN.decode())
     client = as_user("own_staff")
     response = upload(client, data, name="report.pdf")
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_file-error"' in html and message in html
     assert ReportImport.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "name, data, stored",
+    [("eastern.html", "pdf", "eastern.pdf"), ("eastern.html", EASTERN, "eastern.txt")],
+    ids=["pdf-named-html", "text-named-html"],
+)
+def test_the_report_is_stored_as_what_its_content_is(
+    as_user, world, settings, tmp_path, name, data, stored
+):
+    settings.MEDIA_ROOT = tmp_path
+    data = report_pdf(EASTERN.decode()) if data == "pdf" else data
+    assert upload(as_user("own_staff"), data, name=name).status_code == 302
+    report_import = ReportImport.objects.get()
+    assert report_import.file_name == name
+    assert Path(report_import.file.name).name == stored
 
 
 def test_scanned_pdf_upload_is_refused(as_user, world):

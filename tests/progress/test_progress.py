@@ -3,6 +3,7 @@
 import datetime
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,6 +22,7 @@ from tests.imports.pdfs import report_pdf
 pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def docx_bytes():
@@ -215,22 +217,96 @@ def test_evidence_is_stored_by_content_and_downloaded_by_the_office(
     )
 
 
+def zip_bytes(**members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>\n"
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("plan.pdf", b"MZ\x90\x00 an executable"),
+        # The PDF signature must open the file: a page of HTML naming it later is not a PDF,
+        # nor is a PDF behind anything else (readers skip junk; we need not accept it).
+        ("page.html", HTML + b"%PDF-1.7\n"),
+        ("plan.pdf", HTML + b"%PDF-1.7\n" + b"x" * 4000),
+        ("plan.pdf", "junk"),
+        ("poster.png", b"<svg>" + PNG),
+        ("photo.jpg", b" \xff\xd8\xff\xe0"),
+        ("letter.docx", zip_bytes(**{"[Content_Types].xml": "<Types/>", "index.html": "<p/>"})),
+    ],
+    ids=[
+        "executable",
+        "html-naming-pdf",
+        "html-before-pdf",
+        "junk-before-pdf",
+        "late-png",
+        "late-jpeg",
+        "zip-without-document",
+    ],
+)
 def test_evidence_that_is_not_what_it_claims_is_refused(
-    as_user, world, norfolk, settings, tmp_path
+    as_user, world, norfolk, settings, tmp_path, name, content
 ):
     settings.MEDIA_ROOT = tmp_path
+    if content == "junk":
+        content = b"\n\n" + report_pdf("Evidence")
     response = post_update(
         as_user("own_staff"),
         world.afi,
         norfolk,
         text="Kept text",
-        evidence=SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 an executable"),
+        evidence=SimpleUploadedFile(name, content),
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "must be a PDF, a Word document, or a PNG or JPEG image" in html
+    assert f"“{name}” must be a PDF, a Word document, or a PNG or JPEG image" in html
     assert "Kept text" in html
     assert not ProgressUpdate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name, content, stored, content_type",
+    [
+        # The signature opens the file, so it is accepted: as what it is, never as HTML or SVG.
+        ("page.html", PNG + HTML, "page.png", "image/png"),
+        ("drawing.svg", PNG + b"<svg onload='alert(1)'/>", "drawing.png", "image/png"),
+        ("notes.htm", b"\xff\xd8\xff\xe0" + HTML, "notes.jpg", "image/jpeg"),
+        ("letter.html", "pdf", "letter.pdf", "application/pdf"),
+        ("plan.xhtml", "docx", "plan.docx", DOCX_TYPE),
+        ("photo.JPEG", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "photo.JPEG", "image/jpeg"),
+    ],
+    ids=[
+        "png-named-html",
+        "png-named-svg",
+        "jpeg-named-htm",
+        "pdf-named-html",
+        "docx-named-xhtml",
+        "jpeg-keeps-its-name",
+    ],
+)
+def test_evidence_is_stored_and_served_as_what_its_content_is(
+    as_user, world, norfolk, settings, tmp_path, name, content, stored, content_type
+):
+    settings.MEDIA_ROOT = tmp_path
+    content = {"pdf": report_pdf("Evidence"), "docx": docx_bytes()}.get(content, content)
+    client = as_user("own_staff")
+    response = post_update(client, world.afi, norfolk, evidence=SimpleUploadedFile(name, content))
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    assert evidence.name == name  # shown in the timeline as uploaded
+    assert Path(evidence.file.name).name == stored
+    download = client.get(reverse("progress:evidence", args=[evidence.pk]))
+    assert b"".join(download.streaming_content) == content
+    assert download["Content-Type"] == content_type
+    assert download["Content-Disposition"] == f'attachment; filename="{stored}"'
+    assert download["X-Content-Type-Options"] == "nosniff"
 
 
 def test_evidence_size_limit(as_user, world, norfolk, settings, tmp_path):
