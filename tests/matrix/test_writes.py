@@ -86,6 +86,23 @@ def payload(case, o):
     return forms.get(case.route, {"text": "Hijacked"}), None
 
 
+def send_all(client, case, objects):
+    """POST, PUT, PATCH and DELETE the route's payload; the statuses answered."""
+    url = case.url(objects)
+    data, content_type = payload(case, objects)
+    statuses = []
+    for method in ("post", "put", "patch", "delete"):
+        send = getattr(client, method)
+        if content_type:
+            response = send(url, data, content_type=content_type)
+        elif method == "post":
+            response = send(url, data)
+        else:
+            response = send(url)
+        statuses.append(response.status_code)
+    return statuses
+
+
 def snapshot():
     rows = {}
     for model in apps.get_models():
@@ -116,35 +133,11 @@ def test_outsiders_change_nothing(objects, client, case, role):
     user = objects.world.users[role]
     if user is not None:
         client.force_login(user)
-    url = case.url(objects)
-    data, content_type = payload(case, objects)
     before = snapshot()
-    statuses = []
-    for method in ("post", "put", "patch", "delete"):
-        send = getattr(client, method)
-        if content_type:
-            response = send(url, data, content_type=content_type)
-        elif method == "post":
-            response = send(url, data)
-        else:
-            response = send(url)
-        statuses.append(response.status_code)
+    statuses = send_all(client, case, objects)
     after = snapshot()
     changed = [label for label in before if before[label] != after[label]]
-    assert changed == [], f"{role} changed {changed} through {url} ({statuses})"
-
-
-def send_all(client, case, objects):
-    url = case.url(objects)
-    data, content_type = payload(case, objects)
-    for method in ("post", "put", "patch", "delete"):
-        send = getattr(client, method)
-        if content_type:
-            send(url, data, content_type=content_type)
-        elif method == "post":
-            send(url, data)
-        else:
-            send(url)
+    assert changed == [], f"{role} changed {changed} through {case.url(objects)} ({statuses})"
 
 
 # The same requests from Norfolk's manager do change Norfolk's data, so the refusals above are
