@@ -21,6 +21,11 @@ def _response_or_404(user, pk):
     return access.get_visible_or_404(queryset, pk=pk)
 
 
+def _status_now(response):
+    response.refresh_from_db(fields=["status"])
+    return response.get_status_display().lower()
+
+
 def _refuse_edit(request, response):
     messages.error(
         request,
@@ -82,7 +87,19 @@ def _edit(request, response, instance, form, template, context):
     if request.method == "POST" and form.is_valid():
         try:
             target = instance() if callable(instance) else instance
-            save_if_unchanged(target, form.cleaned_data["version"], form.values())
+            save_if_unchanged(
+                target,
+                form.cleaned_data["version"],
+                form.values(),
+                lock_first=lambda: workflow.lock_editable(response.pk),
+            )
+        except workflow.NotEditable:
+            # It moved on (approved, say) while the user typed: nothing saved, their text kept.
+            messages.error(
+                request,
+                f"This response is now {_status_now(response)}, so your changes were not saved. "
+                "Copy what you wrote if you need it; a manager can reopen an approved response.",
+            )
         except EditConflict as error:
             conflict = error
             # Keep what the user typed; the next save is made against the version they now see.
@@ -188,7 +205,13 @@ def take_step(request, pk, step):
         raise Http404
     if request.method == "POST":
         try:
-            workflow.take_step(request.user, response.pk, step, note=request.POST.get("note", ""))
+            workflow.take_step(
+                request.user,
+                response.pk,
+                step,
+                note=request.POST.get("note", ""),
+                seen=request.POST.get("seen"),
+            )
         except workflow.StepRefused as refusal:
             messages.error(request, str(refusal))
         else:
@@ -201,6 +224,7 @@ def take_step(request, pk, step):
             "response": response,
             "step": chosen,
             "refusal": workflow.refusal(request.user, response, chosen),
+            "seen": workflow.text_stamp(response) if chosen.signs_off else "",
         },
     )
 

@@ -22,6 +22,7 @@ class Step:
     explanation: str
     managers_only: bool = False
     sets_date: str = ""  # the response field set to the step's date
+    signs_off: bool = False  # taken on the text as read: refused if it changed since
 
 
 STEPS = [
@@ -53,6 +54,7 @@ STEPS = [
         S.APPROVED,
         "The text is final: it can no longer be changed unless a manager reopens it.",
         managers_only=True,
+        signs_off=True,
     ),
     Step(
         "reopen",
@@ -84,6 +86,30 @@ STEPS_BY_NAME = {step.name: step for step in STEPS}
 
 class StepRefused(Exception):
     """The step cannot be taken now; the message says why, for the user."""
+
+
+class NotEditable(Exception):
+    """The response's text can no longer change (it moved on while the user was editing)."""
+
+
+def lock_editable(response_pk):
+    """Lock the response row and refuse if its text may no longer change. Every edit of a
+    response or of its answers calls this first, and every step locks the same row, so an
+    edit and an approval take turns: no text lands in a letter after it was approved."""
+    status = (
+        Section55Response.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=response_pk)
+    )
+    if status not in access.EDITABLE_STATUSES:
+        raise NotEditable(status)
+
+
+def text_stamp(response):
+    """What the response's text is at: its version and each answer's. The approval page carries
+    it, so a manager approves the text they read, not one changed after they opened it."""
+    answers = response.finding_responses.order_by("pk").values_list("pk", "version")
+    return ";".join([f"r{response.version}", *(f"{pk}.{version}" for pk, version in answers)])
 
 
 def permitted(user, response, step):
@@ -133,8 +159,9 @@ def refusal(user, response, step):
     return None
 
 
-def take_step(user, response_pk, step_name, *, on=None, note=""):
-    """Move the response along ``step_name``; raises StepRefused with the reason."""
+def take_step(user, response_pk, step_name, *, on=None, note="", seen=None):
+    """Move the response along ``step_name``; raises StepRefused with the reason. A step that
+    signs off the text needs ``seen``, the text_stamp of the text the user read."""
     step = STEPS_BY_NAME.get(step_name)
     if step is None:
         raise StepRefused("That is not a step of the review workflow.")
@@ -143,6 +170,11 @@ def take_step(user, response_pk, step_name, *, on=None, note=""):
         reason = refusal(user, response, step)
         if reason:
             raise StepRefused(reason)
+        if step.signs_off and seen != text_stamp(response):
+            raise StepRefused(
+                "The response changed after you opened this page. Read it again, then "
+                f"{step.label.lower()} it."
+            )
         previous = response.status
         response.status = step.target
         if step.sets_date:

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 
 from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
+from responses import workflow
 from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
 from tracker.filtersets import FindingResponseFilterSet, ResponseFilterSet
 
@@ -37,8 +38,16 @@ class VersionedUpdateMixin:
         version = data.pop("version", None)
         if version is None:
             raise ValidationError({"version": ["This field is required."]})
+        # A finding response belongs to its response; a response is its own.
+        response_pk = getattr(instance, "response_id", instance.pk)
         try:
-            saved = save_if_unchanged(instance, version, data)
+            saved = save_if_unchanged(
+                instance, version, data, lock_first=lambda: workflow.lock_editable(response_pk)
+            )
+        except workflow.NotEditable:
+            raise PermissionDenied(
+                "This response moved on while you wrote; you cannot change it."
+            ) from None
         except EditConflict as error:
             return conflict(error)
         return Response(self.get_serializer(self.reload(saved)).data)

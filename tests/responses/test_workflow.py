@@ -1,6 +1,8 @@
 """The review workflow: each step is a confirmed POST, recorded with who and when."""
 
 import datetime
+import html
+import re
 
 import pytest
 import time_machine
@@ -16,6 +18,12 @@ def step_url(response, name):
 
 
 def take(client, response, name, **data):
+    """Open the step's page, then confirm it, as a person does (an approval carries the stamp of
+    the text the page showed)."""
+    page = client.get(step_url(response, name)).content.decode()
+    seen = re.search(r'name="seen" value="([^"]*)"', page)
+    if seen:
+        data.setdefault("seen", html.unescape(seen.group(1)))
     reply = client.post(step_url(response, name), data, follow=True)
     response.refresh_from_db()
     return reply.content.decode()
@@ -136,3 +144,80 @@ def test_workspace_offers_only_the_steps_the_user_may_take(world, as_user):
     assert step_url(world.draft, "approve") not in staff_page
     assert step_url(world.draft, "approve") in manager_page
     assert step_url(world.draft, "return_to_draft") in staff_page
+
+
+# -- a manager approves the text they read; nothing lands after the approval ------------------
+def in_review_with_answer(world, as_user):
+    answer_recommendation(world)
+    take(as_user("own_staff"), world.draft, "send_for_review")
+    assert world.draft.status == "in_review"
+
+
+@pytest.mark.parametrize("change", ["letter", "answer"])
+def test_approval_is_refused_if_the_text_changed_after_the_page_was_read(world, as_user, change):
+    in_review_with_answer(world, as_user)
+    manager = as_user("own_manager")
+    page = manager.get(step_url(world.draft, "approve")).content.decode()
+    seen = html.unescape(re.search(r'name="seen" value="([^"]*)"', page).group(1))
+    staff = as_user("own_staff")  # in review, the text may still change
+    if change == "letter":
+        url = reverse("responses:edit_letter", args=[world.draft.pk])
+        data = {"version": world.draft.version, "conclusion": "Inserted after the review."}
+    else:
+        answer = FindingResponse.objects.get(response=world.draft)
+        url = reverse("responses:edit_finding", args=[world.draft.pk, world.recommendation.pk])
+        data = {
+            "version": answer.version,
+            "office_comment": "Inserted after the review.",
+            "action": "proposed",
+            "action_explanation": "Changed.",
+        }
+    assert staff.post(url, data).status_code == 302
+    reply = as_user("own_manager").post(
+        step_url(world.draft, "approve"), {"seen": seen}, follow=True
+    )
+    world.draft.refresh_from_db()
+    assert world.draft.status == "in_review"
+    assert "The response changed after you opened this page" in reply.content.decode()
+    assert take(as_user("own_manager"), world.draft, "approve")  # read again: approved
+    assert world.draft.status == "approved"
+
+
+def test_approval_needs_the_text_it_signs_off(world, as_user):
+    in_review_with_answer(world, as_user)
+    as_user("own_manager").post(step_url(world.draft, "approve"))  # no stamp: a forged POST
+    world.draft.refresh_from_db()
+    assert world.draft.status == "in_review"
+
+
+def test_an_edit_checked_before_the_approval_landed_is_not_saved(world, as_user, monkeypatch):
+    """The edit view checks the status when the request starts; an approval can land between
+    that check and the save. The save itself locks the response and looks again."""
+    from accounts import access
+
+    in_review_with_answer(world, as_user)
+    staff = as_user("own_staff")
+    answer = FindingResponse.objects.get(response=world.draft)
+    take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "approved"
+    monkeypatch.setattr(access, "can_edit", lambda user, response: True)  # the early check
+    data = {
+        "version": answer.version,
+        "office_comment": "Typed while it was being approved.",
+        "action": "proposed",
+        "action_explanation": "Changed.",
+    }
+    url = reverse("responses:edit_finding", args=[world.draft.pk, world.recommendation.pk])
+    page = staff.post(url, data).content.decode()
+    answer.refresh_from_db()
+    assert answer.office_comment == ""
+    assert "your changes were not saved" in page
+    assert "Typed while it was being approved." in page  # the typing is kept on the page
+    api = staff.patch(
+        reverse("finding-response-detail", args=[answer.pk]),
+        {"version": answer.version, "office_comment": "Through the API."},
+        content_type="application/json",
+    )
+    assert api.status_code == 403
+    answer.refresh_from_db()
+    assert answer.office_comment == ""
