@@ -31,6 +31,26 @@ def note_device_at_sign_in(sender, request, user, **kwargs):
             request.session.pop(NO_DEVICE_KEY, None)
 
 
+def end_other_sessions(request):
+    """Sign the user out everywhere but here, and revoke their API token: what was signed in
+    with the password alone must not outlive the app being added (a session that noted "no
+    app" at sign-in would otherwise never be asked for a code). Sessions are not indexed by
+    user, so the live ones are read; this runs only when an app is added."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    user_pk = str(request.user.pk)
+    current = request.session.session_key
+    stale = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.pk != current and session.get_decoded().get("_auth_user_id") == user_pk
+    ]
+    Session.objects.filter(pk__in=stale).delete()
+    return Token.objects.filter(user=request.user).delete()[0] > 0
+
+
 def confirmed_device(user):
     return next(iter(devices_for_user(user, confirmed=True)), None)
 

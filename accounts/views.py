@@ -58,8 +58,12 @@ def setup(request):
         # Unconfirmed rows made by earlier versions when the page was opened.
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
         otp_login(request, device)
+        revoked = two_factor.end_other_sessions(request)
         messages.success(
-            request, "Two-factor sign-in is on. You will enter a code each time you sign in."
+            request,
+            "Two-factor sign-in is on. You will enter a code each time you sign in; you have "
+            "been signed out everywhere else"
+            + (", and your API token was revoked: create a new one." if revoked else "."),
         )
         return redirect(_next(request) if request.GET.get("next") else "tracker:account")
     return render(

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from accounts import access
 from forces.models import LocalPolicingBody
+from inspections.models import Inspection
 from letters.content import letter_context
 from letters.pdf import filename, render_pdf
 from responses.choices import ResponseStatus
@@ -30,8 +31,12 @@ def letter_pdf(request, pk):
 
 def _published(office_slug):
     office = get_object_or_404(LocalPolicingBody, slug=office_slug)
+    # The report too must be published: an administrator may clear or move its date (data
+    # entry), and then its response goes with it.
     responses = Section55Response.objects.filter(
-        policing_body=office, status=ResponseStatus.PUBLISHED
+        policing_body=office,
+        status=ResponseStatus.PUBLISHED,
+        inspection__in=Inspection.objects.published(),
     ).select_related("inspection", "policing_body")
     return office, responses
 

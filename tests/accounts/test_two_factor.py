@@ -220,3 +220,45 @@ def test_the_set_up_page_saves_nothing_until_a_correct_code(client, world):
     client = password_sign_in(client, user)
     again = client.post(reverse("two_factor_verify"), {"code": code(app)})
     assert "The code is wrong or has expired" in again.content.decode()
+
+
+def test_adding_an_app_signs_out_every_other_session_and_revokes_the_api_token(world):
+    """A session signed in with the password before the app was added noted "no app" and was
+    never asked for a code; it could read everything and make a token that outlived the app."""
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    user = world.users["own_staff"]
+    earlier = password_sign_in(Client(), user)
+    assert earlier.get(reverse("tracker:list")).status_code == 200
+    token = Token.objects.create(user=user)
+    here = password_sign_in(Client(), user)
+    app = app_from_page(here.get(reverse("two_factor_setup")))
+    added = here.post(reverse("two_factor_setup"), {"code": code(app)}, follow=True)
+    assert "signed out everywhere else" in added.content.decode()
+    assert "API token was revoked" in added.content.decode()
+    response = earlier.get(reverse("tracker:list"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert not Token.objects.filter(pk=token.pk).exists()
+    api = Client().get("/api/v1/findings/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.status_code in (401, 403)
+    assert here.get(reverse("tracker:list")).status_code == 200  # the session that added it
+
+
+def test_a_token_stops_working_while_the_office_requires_an_app_the_user_lacks(world, client):
+    from rest_framework.authtoken.models import Token
+
+    user = world.users["other_staff"]
+    token = Token.objects.create(user=user)
+
+    def api():
+        return client.get("/api/v1/findings/", HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert api().status_code == 200
+    world.suffolk.require_two_factor = True
+    world.suffolk.save()
+    refused = api()
+    assert refused.status_code in (401, 403)
+    assert "requires two-factor sign-in" in refused.json()["detail"]
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    assert api().status_code == 200

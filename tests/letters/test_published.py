@@ -109,3 +109,22 @@ def test_admin_action_downloads_one_letter(world, as_user):
         follow=True,
     )
     assert "Choose exactly one response." in reply.content.decode()
+
+
+@pytest.mark.parametrize("date", [None, "future"])
+def test_a_report_taken_back_to_data_entry_takes_its_public_response_with_it(world, date):
+    """An administrator may clear or move a report's date (the admin allows a blank one): the
+    public pages then show nothing of it, and the index does not fail on the missing year."""
+    import datetime
+
+    from inspections.models import Inspection
+
+    new_date = None if date is None else datetime.date(2099, 1, 1)
+    Inspection.objects.filter(slug="eastern-soc-2021-22").update(publication_date=new_date)
+    client = Client()
+    index = client.get(reverse("letters:published_index", args=["norfolk"]))
+    assert index.status_code == 200
+    assert "eastern-soc-2021-22" not in index.content.decode()
+    for name in ("letters:published", "letters:published_pdf"):
+        page = client.get(reverse(name, args=["norfolk", "eastern-soc-2021-22"]))
+        assert page.status_code == 404
