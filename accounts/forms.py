@@ -2,8 +2,15 @@ import functools
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils import timezone
+from django_otp.oath import TOTP
 
 from accounts import two_factor
+
+
+def _seconds_until(moment):
+    seconds = max(1, int((moment - timezone.now()).total_seconds()) + 1) if moment else 1
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
 class CodeForm(forms.Form):
@@ -21,15 +28,35 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         code = "".join(self.cleaned_data["code"].split())
-        allowed, _ = self.device.verify_is_allowed()
+        if not (code.isdigit() and len(code) == self.device.digits):
+            # Not a code at all: said so, and not counted as a wrong guess.
+            raise forms.ValidationError(
+                f"Enter the {self.device.digits} digits your authenticator app shows"
+            )
+        allowed, details = self.device.verify_is_allowed()
         if not allowed:  # django-otp doubles the wait after each wrong code
-            raise forms.ValidationError("Too many wrong codes: wait a little and try again")
-        if not code.isdigit() or not self.matches(code):
-            raise forms.ValidationError("The code is wrong or has expired: try the current one")
-        return code
+            raise forms.ValidationError(
+                "Too many wrong codes: try again in " + _seconds_until(details.get("locked_until"))
+            )
+        if self.matches(code):
+            return code
+        if self.was_used(code):
+            raise forms.ValidationError(
+                "That code has been used already: wait for the next code your app shows (a "
+                "new one comes every 30 seconds), then enter it"
+            )
+        raise forms.ValidationError("The code is wrong or has expired: try the current one")
 
     def matches(self, code):
         return self.device.verify_token(code)
+
+    def was_used(self, code):
+        """Whether ``code`` is the one last used to sign in (a code works once)."""
+        if self.device.last_t < 0:
+            return False
+        check = TOTP(self.device.bin_key, self.device.step, self.device.t0, self.device.digits)
+        check.time = self.device.t0 + self.device.last_t * self.device.step
+        return f"{check.token():0{self.device.digits}d}" == code
 
 
 class SetupCodeForm(CodeForm):

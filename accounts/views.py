@@ -48,7 +48,14 @@ def _verify_first(request):
 def setup(request):
     if two_factor.confirmed_device(request.user) is not None:
         # One app per user: replacing it means removing it first, from a verified session.
-        return redirect("tracker:account") if request.user.is_verified() else _verify_first(request)
+        if not request.user.is_verified():
+            return _verify_first(request)
+        messages.info(
+            request,
+            "You already have an authenticator app. To use another, turn two-factor sign-in "
+            "off, then set up the new app.",
+        )
+        return redirect("tracker:account")
     device = two_factor.pending_device(request)
     form = SetupCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():

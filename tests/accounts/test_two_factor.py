@@ -66,7 +66,15 @@ def test_setting_up_an_app_then_signing_in_with_a_code(client, world):
     response = client.post(
         reverse("two_factor_verify"), {"code": "123", "next": reverse("tracker:list")}
     )
+    assert "Enter the 6 digits your authenticator app shows" in response.content.decode()
+    response = client.post(
+        reverse("two_factor_verify"), {"code": "000000", "next": reverse("tracker:list")}
+    )
     assert "The code is wrong or has expired" in response.content.decode()
+    too_soon = client.post(
+        reverse("two_factor_verify"), {"code": code(device), "next": reverse("tracker:list")}
+    )
+    assert re.search(r"Too many wrong codes: try again in \d+ seconds?", too_soon.content.decode())
     device.throttling_failure_count = 0
     device.throttling_failure_timestamp = None
     device.save()
@@ -219,7 +227,7 @@ def test_the_set_up_page_saves_nothing_until_a_correct_code(client, world):
     client.logout()
     client = password_sign_in(client, user)
     again = client.post(reverse("two_factor_verify"), {"code": code(app)})
-    assert "The code is wrong or has expired" in again.content.decode()
+    assert "That code has been used already: wait for the next code" in again.content.decode()
 
 
 def test_adding_an_app_signs_out_every_other_session_and_revokes_the_api_token(world):
@@ -262,3 +270,13 @@ def test_a_token_stops_working_while_the_office_requires_an_app_the_user_lacks(w
     assert "requires two-factor sign-in" in refused.json()["detail"]
     TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     assert api().status_code == 200
+
+
+def test_setting_up_a_second_app_says_why_it_cannot(world, client):
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    client.post(reverse("two_factor_setup"), {"code": code(app)})  # verified in this session
+    page = client.get(reverse("two_factor_setup"), follow=True).content.decode()
+    assert "You already have an authenticator app" in page
+    assert TOTPDevice.objects.filter(user=user).count() == 1
