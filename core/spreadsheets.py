@@ -9,6 +9,7 @@ it shows as the text it is. Only strings are escaped: numbers and dates stay typ
 """
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,6 +27,10 @@ def xlsx_cells(sheet, values, font=None):
     would otherwise store one beginning with ``=`` as a formula)."""
     cells = []
     for value in values:
+        if isinstance(value, str):
+            # XML cannot hold most control characters (openpyxl refuses them, failing the whole
+            # export): each shows as a replacement character instead of vanishing.
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
         cell = WriteOnlyCell(sheet, value=safe_cell(value))
         if isinstance(cell.value, str):
             cell.data_type = "s"

@@ -140,3 +140,15 @@ def test_panel_report_xlsx_writes_formulas_as_text_and_keeps_types(as_user, host
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert cell.value[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_control_characters_in_text_do_not_fail_the_xlsx(world, as_user):
+    """Pasted text can hold control characters that XML cannot: the workbook is still made,
+    and each shows as a replacement character."""
+    world.afi.text = "Backlog\x01 of\x0b vetting"
+    world.afi.save()
+    response = as_user("own_staff").get(reverse("tracker:export_xlsx"))
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    texts = [cell for row in book.active.values for cell in row if isinstance(cell, str)]
+    assert "Backlog\ufffd of\ufffd vetting" in texts
