@@ -2,6 +2,7 @@ import functools
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.db import transaction
 from django.utils import timezone
 from django_otp.oath import TOTP
 
@@ -28,19 +29,27 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         code = "".join(self.cleaned_data["code"].split())
-        if not (code.isdigit() and len(code) == self.device.digits):
+        if not (code.isascii() and code.isdigit() and len(code) == self.device.digits):
             # Not a code at all: said so, and not counted as a wrong guess.
             raise forms.ValidationError(
                 f"Enter the {self.device.digits} digits your authenticator app shows"
             )
-        allowed, details = self.device.verify_is_allowed()
+        with transaction.atomic():
+            # One check at a time per app: django-otp reads the app's row, checks and saves it
+            # whole, so parallel guesses were not all counted and one code could sign in twice.
+            if self.device.pk is not None:
+                self.device = type(self.device).objects.select_for_update().get(pk=self.device.pk)
+            allowed, details = self.device.verify_is_allowed()
+            matched = allowed and self.matches(code)
+            used = allowed and not matched and self.was_used(code)
+        # Raised after the block, so the failure django-otp recorded is kept, not rolled back.
         if not allowed:  # django-otp doubles the wait after each wrong code
             raise forms.ValidationError(
                 "Too many wrong codes: try again in " + _seconds_until(details.get("locked_until"))
             )
-        if self.matches(code):
+        if matched:
             return code
-        if self.was_used(code):
+        if used:
             raise forms.ValidationError(
                 "That code has been used already: wait for the next code your app shows (a "
                 "new one comes every 30 seconds), then enter it"

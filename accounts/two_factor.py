@@ -10,6 +10,8 @@ import time
 
 import qrcode
 import qrcode.image.svg
+from django.contrib.auth import get_user_model
+from django.dispatch import Signal
 from django_otp import devices_for_user
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
@@ -31,11 +33,22 @@ def note_device_at_sign_in(sender, request, user, **kwargs):
             request.session.pop(NO_DEVICE_KEY, None)
 
 
+# Sent when a user adds an authenticator app; receivers revoke what the password alone made and
+# return whether they revoked anything.
+app_added = Signal()
+
+
+def lock_user(user):
+    """Lock the user's row: adding an app and minting a token or feed address take turns."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+
+
 def end_other_sessions(request):
-    """Sign the user out everywhere but here, and revoke their API token: what was signed in
-    with the password alone must not outlive the app being added (a session that noted "no
-    app" at sign-in would otherwise never be asked for a code). Sessions are not indexed by
-    user, so the live ones are read; this runs only when an app is added."""
+    """Sign the user out everywhere but here, and revoke their API token and calendar address:
+    what was signed in or made with the password alone must not outlive the app being added (a
+    session that noted "no app" at sign-in would otherwise never be asked for a code). Sessions
+    are not indexed by user, so the live ones are read; this runs only when an app is added.
+    Whether anything was revoked."""
     from django.contrib.sessions.models import Session
     from django.utils import timezone
     from rest_framework.authtoken.models import Token
@@ -48,7 +61,19 @@ def end_other_sessions(request):
         if session.pk != current and session.get_decoded().get("_auth_user_id") == user_pk
     ]
     Session.objects.filter(pk__in=stale).delete()
-    return Token.objects.filter(user=request.user).delete()[0] > 0
+    revoked = Token.objects.filter(user=request.user).delete()[0] > 0
+    # Apps above this one revoke their own secrets (the calendar feed's address).
+    replies = app_added.send(sender=end_other_sessions, user=request.user)
+    return revoked or any(reply for _, reply in replies)
+
+
+def may_mint_secrets(request):
+    """Whether this session may make a token or feed address now (the user's row locked): not
+    a password-only session of a user who has an app, or whose office requires one."""
+    lock_user(request.user)
+    if request.user.is_verified():
+        return True
+    return confirmed_device(request.user) is None and not required(request.user)
 
 
 def confirmed_device(user):

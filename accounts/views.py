@@ -3,6 +3,7 @@ import threading
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -59,18 +60,28 @@ def setup(request):
     device = two_factor.pending_device(request)
     form = SetupCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save()
+        with transaction.atomic():
+            # One app per user, even when two sessions confirm one at the same moment.
+            two_factor.lock_user(request.user)
+            if two_factor.confirmed_device(request.user) is not None:
+                messages.error(request, "An authenticator app was set up meanwhile: use that one.")
+                return redirect("tracker:account")
+            device.confirmed = True
+            device.save()
+            # Unconfirmed rows made by earlier versions when the page was opened.
+            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+            revoked = two_factor.end_other_sessions(request)
         del request.session[two_factor.PENDING_KEY]
-        # Unconfirmed rows made by earlier versions when the page was opened.
-        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
         otp_login(request, device)
-        revoked = two_factor.end_other_sessions(request)
         messages.success(
             request,
             "Two-factor sign-in is on. You will enter a code each time you sign in; you have "
             "been signed out everywhere else"
-            + (", and your API token was revoked: create a new one." if revoked else "."),
+            + (
+                ", and your API token and calendar address were revoked: create new ones."
+                if revoked
+                else "."
+            ),
         )
         return redirect(_next(request) if request.GET.get("next") else "tracker:account")
     return render(

@@ -86,13 +86,12 @@ def _edit(request, response, instance, form, template, context):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            target = instance() if callable(instance) else instance
-            save_if_unchanged(
-                target,
-                form.cleaned_data["version"],
-                form.values(),
-                lock_first=lambda: workflow.lock_editable(response.pk),
-            )
+            with transaction.atomic():
+                # Lock the response before making or changing any row of it: an approval
+                # locks it too, so the two take turns (see workflow.lock_editable).
+                workflow.lock_editable(response.pk)
+                target = instance() if callable(instance) else instance
+                save_if_unchanged(target, form.cleaned_data["version"], form.values())
         except workflow.NotEditable:
             # It moved on (approved, say) while the user typed: nothing saved, their text kept.
             messages.error(

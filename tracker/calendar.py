@@ -76,3 +76,10 @@ def _event(uid, day, summary, url, description):
     event.add("url", url)
     event.add("description", f"{description}\n{url}".strip())
     return event
+
+
+def revoke_feed_when_an_app_is_added(sender, user, **kwargs):
+    """A feed address made with the password alone stops when the user adds an app."""
+    from tracker.models import CalendarToken
+
+    return CalendarToken.objects.filter(user=user).delete()[0] > 0

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -297,10 +298,20 @@ def api_token(request):
 
 
 def _replace_or_revoke(request, model, name):
-    """A user's secret (calendar or API token): the old one always stops working."""
-    model.objects.filter(user=request.user).delete()
-    if request.POST.get("action") == "create":
-        model.objects.create(user=request.user)
+    """A user's secret (calendar or API token): the old one always stops working. Made only by
+    a session that may (checked with the user's row locked, so an app added at the same moment
+    either comes first and refuses it, or comes after and revokes it)."""
+    with transaction.atomic():
+        creating = request.POST.get("action") == "create"
+        if creating and not two_factor.may_mint_secrets(request):
+            messages.error(
+                request, f"Enter the code from your authenticator app first: no {name} was made."
+            )
+            return redirect("tracker:account")
+        model.objects.filter(user=request.user).delete()
+        if creating:
+            model.objects.create(user=request.user)
+    if creating:
         messages.success(request, f"Your {name} has been created.")
     else:
         messages.success(request, f"Your {name} has been revoked. It no longer works.")
@@ -315,7 +326,13 @@ def calendar_token(request):
 
 def calendar_feed(request, token):
     """No sign-in: the secret token is the credential (calendar apps cannot sign in)."""
-    found = CalendarToken.objects.select_related("user").filter(token=token).first()
+    found = (
+        CalendarToken.objects.select_related("user__membership__policing_body")
+        .filter(token=token)
+        .first()
+    )
     if found is None or not found.user.is_active:
         raise Http404
+    if two_factor.required(found.user) and two_factor.confirmed_device(found.user) is None:
+        raise Http404  # a password-only secret, while the office requires two-factor sign-in
     return HttpResponse(deadlines_calendar(found.user, request), content_type="text/calendar")

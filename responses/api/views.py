@@ -1,4 +1,4 @@
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -103,7 +103,14 @@ class FindingResponseViewSet(
         if not response.findings_in_scope().filter(pk=finding.pk).exists():
             raise ValidationError({"finding": ["This finding is not in the response's scope."]})
         try:
-            serializer.save(version=1)
+            with transaction.atomic():
+                # The approval locks the same row: the check above may be out of date by now.
+                workflow.lock_editable(response.pk)
+                serializer.save(version=1)
+        except workflow.NotEditable:
+            raise PermissionDenied(
+                "This response moved on while you wrote; you cannot change it."
+            ) from None
         except IntegrityError:
             raise ValidationError(
                 {"finding": ["This finding already has a response; change that one."]}

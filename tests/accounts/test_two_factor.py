@@ -236,18 +236,22 @@ def test_adding_an_app_signs_out_every_other_session_and_revokes_the_api_token(w
     from django.test import Client
     from rest_framework.authtoken.models import Token
 
+    from tracker.models import CalendarToken
+
     user = world.users["own_staff"]
     earlier = password_sign_in(Client(), user)
     assert earlier.get(reverse("tracker:list")).status_code == 200
     token = Token.objects.create(user=user)
+    feed = CalendarToken.objects.create(user=user)
     here = password_sign_in(Client(), user)
     app = app_from_page(here.get(reverse("two_factor_setup")))
     added = here.post(reverse("two_factor_setup"), {"code": code(app)}, follow=True)
     assert "signed out everywhere else" in added.content.decode()
-    assert "API token was revoked" in added.content.decode()
+    assert "API token and calendar address were revoked" in added.content.decode()
     response = earlier.get(reverse("tracker:list"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert not Token.objects.filter(pk=token.pk).exists()
+    assert not CalendarToken.objects.filter(pk=feed.pk).exists()
     api = Client().get("/api/v1/findings/", HTTP_AUTHORIZATION=f"Token {token.key}")
     assert api.status_code in (401, 403)
     assert here.get(reverse("tracker:list")).status_code == 200  # the session that added it
@@ -280,3 +284,79 @@ def test_setting_up_a_second_app_says_why_it_cannot(world, client):
     page = client.get(reverse("two_factor_setup"), follow=True).content.decode()
     assert "You already have an authenticator app" in page
     assert TOTPDevice.objects.filter(user=user).count() == 1
+
+
+def test_a_session_from_before_the_app_cannot_mint_a_token_or_feed(world, client):
+    """The session noted "no app" at sign-in; an app was added elsewhere in the meantime (the
+    race an attacker won by minting while the user set up their app)."""
+    from rest_framework.authtoken.models import Token
+
+    from tracker.models import CalendarToken
+
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    for name in ("tracker:api_token", "tracker:calendar_token"):
+        page = client.post(reverse(name), {"action": "create"}, follow=True).content.decode()
+        assert "Enter the code from your authenticator app first" in page
+    assert not Token.objects.filter(user=user).exists()
+    assert not CalendarToken.objects.filter(user=user).exists()
+
+
+def test_a_second_app_confirmed_meanwhile_is_refused(world, client, monkeypatch):
+    """Two sessions each posted a code at the same moment; the other confirmed its app between
+    this request's first look (no app yet) and its save."""
+    from accounts import two_factor
+
+    user = world.users["own_staff"]
+    client = password_sign_in(client, user)
+    app = app_from_page(client.get(reverse("two_factor_setup")))
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    looks = []
+    real = two_factor.confirmed_device
+
+    def first_look_sees_none(who):
+        looks.append(who)
+        return None if len(looks) == 1 else real(who)
+
+    monkeypatch.setattr(two_factor, "confirmed_device", first_look_sees_none)
+    page = client.post(reverse("two_factor_setup"), {"code": code(app)}, follow=True)
+    assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+    assert "An authenticator app was set up meanwhile" in page.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["²²²²²²", "١٢٣٤٥٦", "12345", "abcdef"])
+def test_what_is_not_six_ascii_digits_is_asked_again_and_not_counted(world, client, typed):
+    user = world.users["own_staff"]
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    client = password_sign_in(client, user)
+    page = client.post(reverse("two_factor_verify"), {"code": typed})
+    assert page.status_code == 200
+    assert "Enter the 6 digits your authenticator app shows" in page.content.decode()
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+    setup = password_sign_in(client, world.users["own_manager"])
+    assert setup.post(reverse("two_factor_setup"), {"code": typed}).status_code == 200
+
+
+def test_a_wrong_code_is_counted(world, client):
+    """The check runs with the app's row locked; the failure django-otp records must survive
+    the refusal (raising inside the locked block would roll it back)."""
+    user = world.users["own_staff"]
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    client = password_sign_in(client, user)
+    wrong = f"{(int(code(device)) + 1) % 1000000:06d}"
+    client.post(reverse("two_factor_verify"), {"code": wrong})
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+
+
+def test_the_calendar_feed_stops_while_the_office_requires_an_app_the_user_lacks(world, client):
+    from tracker.models import CalendarToken
+
+    feed = CalendarToken.objects.create(user=world.users["other_staff"])
+    url = reverse("tracker:calendar_feed", args=[feed.token])
+    assert client.get(url).status_code == 200
+    world.suffolk.require_two_factor = True
+    world.suffolk.save()
+    assert client.get(url).status_code == 404

@@ -221,3 +221,29 @@ def test_an_edit_checked_before_the_approval_landed_is_not_saved(world, as_user,
     assert api.status_code == 403
     answer.refresh_from_db()
     assert answer.office_comment == ""
+
+
+def test_answers_created_after_the_approval_landed_are_refused(world, as_user, monkeypatch):
+    """Creating an answer (API or page) checks the status early too; the insert itself runs
+    with the response locked and looks again."""
+    from accounts import access
+    from responses.api import views as api_views
+
+    in_review_with_answer(world, as_user)
+    take(as_user("own_manager"), world.draft, "approve")
+    assert world.draft.status == "approved"
+    monkeypatch.setattr(api_views, "_refuse_if_not_editable", lambda user, response: None)
+    monkeypatch.setattr(access, "can_edit", lambda user, response: True)
+    staff = as_user("own_staff")
+    created = staff.post(
+        reverse("finding-response-list"),
+        {"response": world.draft.pk, "finding": world.afi.pk, "office_comment": "Late."},
+        content_type="application/json",
+    )
+    assert created.status_code == 403
+    page = staff.post(
+        reverse("responses:edit_finding", args=[world.draft.pk, world.afi.pk]),
+        {"version": 1, "office_comment": "Late too."},
+    )
+    assert "your changes were not saved" in page.content.decode()
+    assert not FindingResponse.objects.filter(response=world.draft, finding=world.afi).exists()
