@@ -92,11 +92,13 @@ def days_phrase(days):
 def select_options(bound_field):
     """The <option>s of a select, built in Python (a template loop is slow for long lists)."""
     current = bound_field.value()
-    current = "" if current is None else str(current)
+    # A comma-separated choice (django-filter's ordering) gives a list of values.
+    chosen = current if isinstance(current, list | tuple) else [current]
+    chosen = {"" if value is None else str(value) for value in chosen}
     options = []
     for value, label in bound_field.field.choices:
         value = "" if value is None else str(value)
-        options.append((value, " selected" if value == current else "", label))
+        options.append((value, " selected" if value in chosen else "", label))
     return format_html_join("", '<option value="{}"{}>{}</option>', options)
 
 
