@@ -29,9 +29,10 @@ class FilterForm(HTMLParser):
         elif tag == "select":
             self.select = attrs["name"]
             self.values.setdefault(self.select, None)
-        elif tag == "option" and self.select:
-            if "selected" in attrs or self.values[self.select] is None:
-                self.values[self.select] = attrs.get("value", "")
+        elif tag == "option" and self.select and (
+            "selected" in attrs or self.values[self.select] is None
+        ):
+            self.values[self.select] = attrs.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "form":
