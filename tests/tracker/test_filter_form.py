@@ -29,8 +29,10 @@ class FilterForm(HTMLParser):
         elif tag == "select":
             self.select = attrs["name"]
             self.values.setdefault(self.select, None)
-        elif tag == "option" and self.select and (
-            "selected" in attrs or self.values[self.select] is None
+        elif (
+            tag == "option"
+            and self.select
+            and ("selected" in attrs or self.values[self.select] is None)
         ):
             self.values[self.select] = attrs.get("value", "")
 
