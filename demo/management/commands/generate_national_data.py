@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.national.generate import generate
 from forces.reference import load_reference
 from inspections.models import Inspection
-from inspections.national_data import generate
 
 DEMO_INSPECTIONS = 3
 

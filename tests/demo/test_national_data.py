@@ -18,10 +18,10 @@ from django.db.models import Count, Q
 from accounts.choices import Role
 from accounts.models import Membership
 from accounts.roles import GROUP_NAMES
+from demo.national.generate import Reference, build_plan, sample_plan
 from forces.models import Body
 from inspections.choices import GRADES_BY_SCALE, FindingKind, GradeScale, Inspectorate, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
-from inspections.national_data import Reference, build_plan, sample_plan
 from responses.choices import SENT_STATUSES, ResponseStatus
 from responses.models import ChecklistEntry, FindingResponse, Section55Response
 

@@ -1,4 +1,4 @@
-"""The content of one generated report: graded judgements and findings (see national_data.py).
+"""The content of one generated report: graded judgements and findings (see generate.py).
 
 Findings come in report order: causes of concern (each followed by its recommendations), areas
 for improvement, recommendations that stand alone (thematic reports), then practice. Areas for
@@ -10,7 +10,7 @@ under a cause of concern are not, and carry their parent and a due date.
 import datetime as dt
 from collections import defaultdict
 
-from inspections import national_data_text as words
+from demo.national import words
 from inspections.choices import RESPONSE_KINDS, FindingKind, Grade, GradeScale
 from inspections.models import Finding, GradedJudgement
 

@@ -10,7 +10,7 @@ How it works:
 - ``build_plan`` lists every report (slug, title, date, bodies covered, what kind of content) from
   ``random.Random(seed)``; ``--scale`` then keeps that share of each programme's reports.
 - Each report's content comes from its own generator, seeded with the seed and the report's slug
-  (national_data_reports.py, national_data_responses.py), so a report reads the same whichever
+  (reports.py, responses.py), so a report reads the same whichever
   other reports a scale keeps. Only the ``repeats`` links depend on which earlier reports exist.
 - Reports are written one publication year at a time with bulk inserts, so a finding can repeat
   one from an earlier year and memory stays bounded. Everything runs in one transaction.
@@ -33,12 +33,12 @@ from simple_history.utils import bulk_create_with_history
 from accounts.choices import Role
 from accounts.models import Membership
 from accounts.roles import role_group
+from demo.national import words
+from demo.national.reports import ReportBuilder
+from demo.national.responses import ResponseWriter
 from forces.models import Body, LocalPolicingBody
-from inspections import national_data_text as words
 from inspections.choices import DatePrecision, FindingKind, GradeScale, Inspectorate, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
-from inspections.national_data_reports import ReportBuilder
-from inspections.national_data_responses import ResponseWriter
 
 BATCH_SIZE = 2000
 LAST_YEAR = 2025

@@ -1,4 +1,4 @@
-"""Section 55 responses for the generated reports (see national_data.py).
+"""Section 55 responses for the generated reports (see generate.py).
 
 The policing body of each covered force answers a share of the reports (most from 2017, when
 the 56-day rule came in; few before). Statuses are as they stood on ``AS_OF``, the data set's
@@ -18,7 +18,7 @@ import random
 from simple_history.utils import bulk_create_with_history
 
 from accounts.choices import Role
-from inspections import national_data_text as words
+from demo.national import words
 from inspections.choices import FindingKind
 from responses.choices import SENT_STATUSES, ChecklistItem, RecommendationAction, ResponseStatus
 from responses.deadlines import section55_deadline

@@ -1,4 +1,4 @@
-"""Words for the national data set (see national_data.py): topics, questions and report subjects.
+"""Words for the national data set (see generate.py): topics, questions and report subjects.
 
 Each topic gives the section a finding sits in and phrases that complete "The force should ...":
 areas for improvement, recommendations, one cause of concern and practice worth sharing.
