@@ -4,13 +4,14 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from core import views as core_views
+from tracker import views as tracker_views
 
 admin.site.site_header = "Inspection findings tracker"
 admin.site.site_title = "Inspection findings tracker"
 admin.site.index_title = "Data entry"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", tracker_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", core_views.favicon),
@@ -50,6 +51,6 @@ urlpatterns = [
     path("", include("letters.urls")),
     path("imports/", include("imports.urls")),
     path("progress/", include("progress.urls")),
-    path("api/", include("core.api.urls")),
+    path("api/", include("config.api")),
     path("admin/", admin.site.urls),
 ]

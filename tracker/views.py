@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
@@ -18,7 +18,14 @@ from inspections.models import GradedJudgement
 from progress import bulk
 from progress.choices import ProgressStatus, Rag
 from responses.choices import SENT_STATUSES
-from responses.deadlines import RESPONSE_STATE_URGENCY, FindingState, ResponseState
+from responses.deadlines import (
+    RESPONSE_EXPECTED_WINDOW,
+    RESPONSE_STATE_URGENCY,
+    FindingState,
+    ResponseState,
+    section55_deadline,
+)
+from responses.models import Section55Response
 from tracker import exports, fingerprints
 from tracker.calendar import deadlines_calendar
 from tracker.filtersets import ResponseFilterSet, TrackerFilterSet
@@ -336,3 +343,44 @@ def calendar_feed(request, token):
     if two_factor.required(found.user) and two_factor.confirmed_device(found.user) is None:
         raise Http404  # a password-only secret, while the office requires two-factor sign-in
     return HttpResponse(deadlines_calendar(found.user, request), content_type="text/calendar")
+
+
+def home(request):
+    """Signed in: the work by deadline (open responses, recent reports without one)."""
+    if not request.user.is_authenticated:
+        return render(request, "home.html")
+    office = access.office(request.user)
+    open_responses = (
+        access.visible_responses(request.user)
+        .exclude(status__in=SENT_STATUSES)
+        .with_deadline_state()
+        .select_related("inspection", "policing_body")
+        .order_by("deadline_on", "inspection__title")
+    )
+    unanswered = []
+    if office is not None:
+        today = timezone.localdate()
+        candidates = (
+            access.visible_inspections(request.user)
+            .filter(
+                bodies__policing_body=office, publication_date__gte=today - RESPONSE_EXPECTED_WINDOW
+            )
+            .exclude(
+                Exists(
+                    Section55Response.objects.filter(
+                        inspection=OuterRef("pk"), policing_body=office
+                    )
+                )
+            )
+            .distinct()
+            .order_by("publication_date")
+        )
+        unanswered = [
+            (inspection, section55_deadline(inspection.publication_day, office.deadline_convention))
+            for inspection in candidates
+        ]
+    return render(
+        request,
+        "dashboard.html",
+        {"office": office, "open_responses": open_responses, "unanswered": unanswered},
+    )

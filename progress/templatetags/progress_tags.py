@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from core.templatetags.tracker import tag
+from core.html import tag
 from progress.choices import ProgressStatus, Rag
 
 register = template.Library()

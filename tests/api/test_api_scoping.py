@@ -184,7 +184,7 @@ def related_querysets(serializer):
 
 
 def test_every_writable_related_field_is_scoped_to_the_user(world, joint):
-    from core.api.urls import router
+    from config.api import router
 
     request = suffolk_request(world)
     hidden = hidden_from_suffolk(world, joint)
@@ -205,7 +205,7 @@ def test_every_writable_related_field_is_scoped_to_the_user(world, joint):
 def test_every_filter_choice_is_scoped_to_the_user(world, joint):
     import django_filters
 
-    from core.api.urls import router
+    from config.api import router
 
     request = suffolk_request(world)
     hidden = hidden_from_suffolk(world, joint)

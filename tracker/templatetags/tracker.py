@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from core.html import tag
 from inspections.choices import Grade
 from responses.choices import ResponseStatus
 from responses.deadlines import FindingState, ResponseState
@@ -35,11 +36,6 @@ GRADE_COLOURS = {
     Grade.REQUIRES_IMPROVEMENT: "orange",
     Grade.INADEQUATE: "red",
 }
-
-
-def tag(colour, label):
-    """A GOV.UK tag: its colour always comes with its word."""
-    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
 
 
 @register.filter
