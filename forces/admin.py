@@ -5,7 +5,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from forces.choices import BodyKind
 from forces.models import Body, LocalPolicingBody, Region
-from letters.models import Letterhead
 
 
 @admin.register(Region)
@@ -39,20 +38,13 @@ class ForceInline(admin.TabularInline):
         return super().get_queryset(request).select_related("region")
 
 
-class LetterheadInline(admin.StackedInline):
-    model = Letterhead
-    can_delete = False
-    extra = 0
-    max_num = 1
-
-
 @admin.register(LocalPolicingBody)
 class LocalPolicingBodyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "forces_overseen", "deadline_convention"]
     list_filter = ["kind", "deadline_convention"]
     search_fields = ["name", "office_name", "forces__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ForceInline, LetterheadInline]
+    inlines = [ForceInline]  # letters adds the office's letterhead (letters/admin.py)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("forces")

@@ -5,8 +5,7 @@ from core.filters import YearFilter
 from forces.models import Body
 from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
 from progress.choices import ProgressStatus, Rag
-from responses.deadlines import FindingState, ResponseState
-from responses.models import FindingResponse, Section55Response
+from responses.deadlines import FindingState
 from tracker.queries import FindingTarget
 
 
@@ -66,34 +65,3 @@ class TrackerFilterSet(django_filters.FilterSet):
 
     def filter_rag(self, queryset, name, value):
         return queryset.filter(progress_rag="" if value == "none" else value)
-
-
-class ResponseFilterSet(django_filters.FilterSet):
-    deadline_state = django_filters.ChoiceFilter(
-        choices=ResponseState.choices, label="Deadline state", empty_label="Any deadline state"
-    )
-    programme = django_filters.ChoiceFilter(
-        field_name="inspection__programme",
-        choices=Programme.choices,
-        label="Programme",
-        empty_label="Any programme",
-    )
-    year = YearFilter(field_name="inspection__publication_date")
-
-    class Meta:
-        model = Section55Response
-        fields = ["deadline_state", "status", "policing_body", "programme", "year"]
-
-
-class FindingResponseFilterSet(django_filters.FilterSet):
-    """Answers by response and finding: the choices, and the ids accepted, are those the user
-    may see, so another office's response is refused exactly as one that does not exist."""
-
-    response = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(access.visible_responses)
-    )
-    finding = django_filters.ModelChoiceFilter(queryset=access.for_request(access.visible_findings))
-
-    class Meta:
-        model = FindingResponse
-        fields = ["response", "finding", "action"]

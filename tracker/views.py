@@ -25,10 +25,11 @@ from responses.deadlines import (
     ResponseState,
     section55_deadline,
 )
+from responses.filtersets import ResponseFilterSet
 from responses.models import Section55Response
 from tracker import exports, fingerprints
 from tracker.calendar import deadlines_calendar
-from tracker.filtersets import ResponseFilterSet, TrackerFilterSet
+from tracker.filtersets import TrackerFilterSet
 from tracker.models import CalendarToken
 from tracker.queries import row_summary, state_counts, tracker_rows
 

@@ -7,7 +7,7 @@ from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
 from responses import workflow
 from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
-from tracker.filtersets import FindingResponseFilterSet, ResponseFilterSet
+from responses.filtersets import FindingResponseFilterSet, ResponseFilterSet
 
 
 def conflict(error):

@@ -9,9 +9,10 @@ from rest_framework.test import APIClient
 
 from forces.filtersets import BodyFilterSet, PolicingBodyFilterSet, RegionFilterSet
 from inspections.filtersets import FindingFilterSet, GradedJudgementFilterSet, InspectionFilterSet
+from responses.filtersets import ResponseFilterSet
 from responses.models import FindingResponse
 from tests.core.test_query_counts import grow
-from tracker.filtersets import ResponseFilterSet, TrackerFilterSet
+from tracker.filtersets import TrackerFilterSet
 
 pytestmark = pytest.mark.django_db
 
