@@ -22,17 +22,11 @@ class EditConflict(Exception):
         self.changed_by = changed_by
 
 
-def save_if_unchanged(instance, expected_version, values, *, lock_first=None):
+def save_if_unchanged(instance, expected_version, values):
     """Apply ``values`` to a fresh, locked copy of ``instance`` if its version is still
-    ``expected_version``; otherwise raise EditConflict describing the other person's changes.
-
-    ``lock_first``, if given, runs first in the same transaction: it may lock a parent row and
-    raise to refuse the save, so that a change of the parent (a letter approved meanwhile) and
-    this save take turns instead of both going through."""
+    ``expected_version``; otherwise raise EditConflict describing the other person's changes."""
     model = type(instance)
     with transaction.atomic():
-        if lock_first is not None:
-            lock_first()
         current = model.objects.select_for_update().get(pk=instance.pk)
         if current.version != expected_version:
             raise EditConflict(

@@ -86,10 +86,7 @@ def _edit(request, response, instance, form, template, context):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                # Lock the response before making or changing any row of it: an approval
-                # locks it too, so the two take turns (see workflow.lock_editable).
-                workflow.lock_editable(response.pk)
+            with workflow.editing(response.pk):  # before making or changing any row of it
                 target = instance() if callable(instance) else instance
                 save_if_unchanged(target, form.cleaned_data["version"], form.values())
         except workflow.NotEditable:

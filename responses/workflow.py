@@ -2,6 +2,7 @@
 what must be true first. Views offer only the steps ``available_steps`` returns and
 ``take_step`` checks again, so a stale or forged POST is refused with a message."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -92,17 +93,21 @@ class NotEditable(Exception):
     """The response's text can no longer change (it moved on while the user was editing)."""
 
 
-def lock_editable(response_pk):
-    """Lock the response row and refuse if its text may no longer change. Every edit of a
-    response or of its answers calls this first, and every step locks the same row, so an
-    edit and an approval take turns: no text lands in a letter after it was approved."""
-    status = (
-        Section55Response.objects.select_for_update()
-        .values_list("status", flat=True)
-        .get(pk=response_pk)
-    )
-    if status not in access.EDITABLE_STATUSES:
-        raise NotEditable(status)
+@contextmanager
+def editing(response_pk):
+    """A transaction in which the response's text may change: the response row is locked
+    first and the edit refused (NotEditable) if the text may no longer change. Every edit of a
+    response or of its answers, pages and API, runs in one, and every step locks the same row,
+    so an edit and an approval take turns: no text lands in a letter after it was approved."""
+    with transaction.atomic():
+        status = (
+            Section55Response.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=response_pk)
+        )
+        if status not in access.EDITABLE_STATUSES:
+            raise NotEditable(status)
+        yield
 
 
 def text_stamp(response):

@@ -1,4 +1,6 @@
-from django.db import IntegrityError, transaction
+from contextlib import contextmanager
+
+from django.db import IntegrityError
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -28,6 +30,18 @@ def _refuse_if_not_editable(user, response):
         )
 
 
+@contextmanager
+def _editing(response_pk):
+    """workflow.editing for the API: a response that moved on is a 403."""
+    try:
+        with workflow.editing(response_pk):
+            yield
+    except workflow.NotEditable:
+        raise PermissionDenied(
+            "This response moved on while you wrote; you cannot change it."
+        ) from None
+
+
 class VersionedUpdateMixin:
     """PUT/PATCH through the optimistic concurrency check the workspace uses."""
 
@@ -41,13 +55,8 @@ class VersionedUpdateMixin:
         # A finding response belongs to its response; a response is its own.
         response_pk = getattr(instance, "response_id", instance.pk)
         try:
-            saved = save_if_unchanged(
-                instance, version, data, lock_first=lambda: workflow.lock_editable(response_pk)
-            )
-        except workflow.NotEditable:
-            raise PermissionDenied(
-                "This response moved on while you wrote; you cannot change it."
-            ) from None
+            with _editing(response_pk):
+                saved = save_if_unchanged(instance, version, data)
         except EditConflict as error:
             return conflict(error)
         return Response(self.get_serializer(self.reload(saved)).data)
@@ -103,14 +112,9 @@ class FindingResponseViewSet(
         if not response.findings_in_scope().filter(pk=finding.pk).exists():
             raise ValidationError({"finding": ["This finding is not in the response's scope."]})
         try:
-            with transaction.atomic():
-                # The approval locks the same row: the check above may be out of date by now.
-                workflow.lock_editable(response.pk)
+            # The approval locks the same row: the check above may be out of date by now.
+            with _editing(response.pk):
                 serializer.save(version=1)
-        except workflow.NotEditable:
-            raise PermissionDenied(
-                "This response moved on while you wrote; you cannot change it."
-            ) from None
         except IntegrityError:
             raise ValidationError(
                 {"finding": ["This finding already has a response; change that one."]}
