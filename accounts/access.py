@@ -79,9 +79,14 @@ def for_request(scope):
     no form lists another office's draft or an embargoed report. No request, nothing."""
 
     def queryset(request):
-        return scope(getattr(request, "user", None) or AnonymousUser())
+        return scope(request_user(request))
 
     return queryset
+
+
+def request_user(request):
+    """The request's user; no request (a schema being built, a form drawn alone), nobody."""
+    return getattr(request, "user", None) or AnonymousUser()
 
 
 def get_visible_or_404(queryset, **lookup):

@@ -17,7 +17,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
-        if two_factor.required(token.user) and two_factor.confirmed_device(token.user) is None:
+        if two_factor.lacks_required_app(token.user):
             raise exceptions.AuthenticationFailed(
                 "Your office requires two-factor sign-in: set up an authenticator app, then "
                 "create a new token."

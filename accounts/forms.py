@@ -4,7 +4,6 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.db import transaction
 from django.utils import timezone
-from django_otp.oath import TOTP
 
 from accounts import two_factor
 
@@ -41,7 +40,7 @@ class CodeForm(forms.Form):
                 self.device = type(self.device).objects.select_for_update().get(pk=self.device.pk)
             allowed, details = self.device.verify_is_allowed()
             matched = allowed and self.matches(code)
-            used = allowed and not matched and self.was_used(code)
+            used = allowed and not matched and two_factor.is_last_used_code(self.device, code)
         # Raised after the block, so the failure django-otp recorded is kept, not rolled back.
         if not allowed:  # django-otp doubles the wait after each wrong code
             raise forms.ValidationError(
@@ -58,14 +57,6 @@ class CodeForm(forms.Form):
 
     def matches(self, code):
         return self.device.verify_token(code)
-
-    def was_used(self, code):
-        """Whether ``code`` is the one last used to sign in (a code works once)."""
-        if self.device.last_t < 0:
-            return False
-        check = TOTP(self.device.bin_key, self.device.step, self.device.t0, self.device.digits)
-        check.time = self.device.t0 + self.device.last_t * self.device.step
-        return f"{check.token():0{self.device.digits}d}" == code
 
 
 class SetupCodeForm(CodeForm):

@@ -76,6 +76,12 @@ def may_mint_secrets(request):
     return confirmed_device(request.user) is None and not required(request.user)
 
 
+def lacks_required_app(user):
+    """The user's office requires two-factor sign-in and the user has no app: what the password
+    alone made (an API token, a calendar address) does not work meanwhile."""
+    return required(user) and confirmed_device(user) is None
+
+
 def confirmed_device(user):
     return next(iter(devices_for_user(user, confirmed=True)), None)
 
@@ -94,12 +100,27 @@ def pending_device(request):
     return TOTPDevice(user=request.user, name="Authenticator app", key=key, confirmed=False)
 
 
+def _totp(device, at, drift=0):
+    """The device's TOTP generator at the time ``at`` (its step counts ``drift`` more)."""
+    check = TOTP(device.bin_key, device.step, device.t0, device.digits, drift)
+    check.time = at
+    return check
+
+
+def is_last_used_code(device, code):
+    """Whether ``code`` is the one last used to sign in (a code works once): said so, rather
+    than "wrong", to someone who signs in again within the same 30 seconds."""
+    if device.last_t < 0:
+        return False
+    token = _totp(device, device.t0 + device.last_t * device.step).token()
+    return f"{token:0{device.digits}d}" == code
+
+
 def first_code_matches(device, code):
     """Whether ``code`` is the unsaved device's current code, writing nothing (django-otp's
     verify_token saves the device, which would make the row too early). The time step it used
     stays on the device, so once saved that code cannot sign in again."""
-    check = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    check.time = time.time()
+    check = _totp(device, time.time(), device.drift)
     if not check.verify(int(code), device.tolerance, device.last_t + 1):
         return False
     device.last_t = check.t()

@@ -341,7 +341,7 @@ def calendar_feed(request, token):
     )
     if found is None or not found.user.is_active:
         raise Http404
-    if two_factor.required(found.user) and two_factor.confirmed_device(found.user) is None:
+    if two_factor.lacks_required_app(found.user):
         raise Http404  # a password-only secret, while the office requires two-factor sign-in
     return HttpResponse(deadlines_calendar(found.user, request), content_type="text/calendar")
 

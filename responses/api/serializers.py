@@ -1,6 +1,5 @@
 import copy
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -80,8 +79,7 @@ class FindingResponseSerializer(VersionedSerializer):
             fields["finding"].read_only = True
         # Choices (the browsable API's form lists them) and the ids accepted are what the user may
         # see; the message names no id, so a hidden one reads exactly as one that does not exist.
-        request = self.context.get("request")
-        user = getattr(request, "user", None) or AnonymousUser()
+        user = access.request_user(self.context.get("request"))
         for name, scope in (
             ("response", access.visible_responses),
             ("finding", access.visible_findings),
