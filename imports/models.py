@@ -3,9 +3,21 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from accounts import access
 from forces.models import LocalPolicingBody
 from imports.choices import ImportStatus
 from inspections.models import Inspection
+
+
+class ReportImportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An office sees the imports its members uploaded; administrators every import."""
+        if access.is_administrator(user):
+            return self
+        office = access.office(user)
+        if office is None:
+            return self.none()
+        return self.filter(office=office)
 
 
 class ReportImport(models.Model):
@@ -54,6 +66,8 @@ class ReportImport(models.Model):
     )
     summary = models.CharField(max_length=300, blank=True, help_text="What saving it did.")
     history = HistoricalRecords(excluded_fields=["source_text", "extraction"])
+
+    objects = ReportImportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

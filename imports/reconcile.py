@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts import access
+from imports import rules
 from imports.choices import Change, ImportStatus
 from imports.extraction.lines import normalise_space
 from imports.extraction.similarity import pair_up, question_similarity, text_similarity
@@ -106,11 +106,11 @@ def existing_state(inspection, user):
     if inspection is None:
         return [], []
     findings = list(
-        access.importable_findings(user)
+        rules.importable_findings(user)
         .filter(inspection=inspection)
         .prefetch_related("directed_at")
     )
-    grades = list(access.importable_grades(user).filter(inspection=inspection))
+    grades = list(rules.importable_grades(user).filter(inspection=inspection))
     return findings, grades
 
 
@@ -248,7 +248,7 @@ def save_import(
     StaleReview and nothing is written. Returns an Outcome.
     """
     if inspection is not None:
-        if not access.importable_inspections(user).filter(pk=inspection.pk).exists():
+        if not rules.importable_inspections(user).filter(pk=inspection.pk).exists():
             raise NotPermitted("You may not import into this inspection.")
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
         findings, grades = existing_state(inspection, user)
@@ -282,7 +282,7 @@ def _check_permitted(user, grade_items, finding_items, covered_body_ids, finding
     named = set(covered_body_ids) | {item.body_id for item in grade_items}
     named |= {pk for item in finding_items for pk in item.directed_at}
     named.discard(None)  # a grade without a body is the database's to refuse
-    if access.importable_bodies(user).filter(pk__in=named).count() != len(named):
+    if rules.importable_bodies(user).filter(pk__in=named).count() != len(named):
         raise NotPermitted("The import names a force or ROCU you may not import for.")
     if {i.existing_id for i in finding_items if i.existing_id} - {f.pk for f in findings} or {
         i.existing_id for i in grade_items if i.existing_id

@@ -4,9 +4,8 @@ formsets, and the posted formsets turned back into items to save."""
 from dataclasses import dataclass
 from datetime import date
 
-from accounts import access
 from forces.models import Body
-from imports import reconcile
+from imports import reconcile, rules
 from imports.forms import FindingFormSet, GradeFormSet, InspectionDetailsForm
 from inspections.choices import FindingKind, Inspectorate, Programme
 
@@ -58,7 +57,7 @@ def body_choices(report_import, inspection, user):
     if inspection is not None:
         ids |= {b.pk for b in inspection.bodies.all()}
     named = Body.objects.filter(pk__in=ids).order_by("kind", "name")
-    allowed = set(access.importable_bodies(user).filter(pk__in=ids).values_list("pk", flat=True))
+    allowed = set(rules.importable_bodies(user).filter(pk__in=ids).values_list("pk", flat=True))
     offered = [(str(b.pk), b.name) for b in named if b.pk in allowed]
     return offered, [b.name for b in named if b.pk not in allowed]
 
@@ -70,7 +69,7 @@ def _not_permitted(user):
     def check(values):
         # Ids a database column can hold; anything else is simply not a valid choice.
         pks = [int(v) for v in map(str, values) if v.isascii() and v.isdigit() and len(v) < 10]
-        permitted = access.importable_bodies(user)
+        permitted = rules.importable_bodies(user)
         refused = Body.objects.filter(pk__in=pks).exclude(pk__in=permitted).order_by("name")
         names = list(refused.values_list("name", flat=True))
         return names, list(permitted.order_by("name").values_list("name", flat=True))

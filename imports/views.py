@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from core.pagination import paginate
-from imports import documents, reconcile
+from imports import documents, reconcile, rules
 from imports.choices import ImportStatus
 from imports.extraction import extract_text
 from imports.forms import UploadForm
@@ -20,14 +20,14 @@ PAGE_SIZE = 20
 
 
 def _require_importer(user):
-    if not access.can_import(user):
+    if not rules.can_import(user):
         raise PermissionDenied
 
 
 @login_required
 def import_list(request):
     _require_importer(request.user)
-    imports = access.visible_imports(request.user).select_related(
+    imports = ReportImport.objects.visible_to(request.user).select_related(
         "inspection", "uploaded_by", "office"
     )
     page, query = paginate(request, imports.order_by("-uploaded_at", "-pk"), PAGE_SIZE)
@@ -37,7 +37,7 @@ def import_list(request):
 @login_required
 def upload(request):
     _require_importer(request.user)
-    inspections = access.importable_inspections(request.user).order_by("-publication_date", "title")
+    inspections = rules.importable_inspections(request.user).order_by("-publication_date", "title")
     initial = {}
     if request.GET.get("inspection"):
         initial["inspection"] = inspections.filter(slug=request.GET["inspection"]).first()
@@ -58,12 +58,12 @@ def _create_import(request, form):
     upload_file = form.cleaned_data.get("file")
     target = form.cleaned_data.get("inspection")
     earlier = (
-        access.visible_imports(request.user)
+        ReportImport.objects.visible_to(request.user)
         .filter(
             sha256=form.digest,
             status=ImportStatus.SAVED,
             # Only an inspection the user may still import into (its date may have moved).
-            inspection__in=access.importable_inspections(request.user),
+            inspection__in=rules.importable_inspections(request.user),
         )
         .select_related("inspection")
         .first()
@@ -96,7 +96,7 @@ def _create_import(request, form):
 def _import_or_404(user, pk):
     _require_importer(user)
     return access.get_visible_or_404(
-        access.visible_imports(user).select_related("inspection", "saved_by"), pk=pk
+        ReportImport.objects.visible_to(user).select_related("inspection", "saved_by"), pk=pk
     )
 
 
@@ -108,7 +108,7 @@ def review(request, pk):
         return render(request, "imports/done.html", {"report_import": report_import})
     if (
         inspection is not None
-        and not access.importable_inspections(request.user).filter(pk=inspection.pk).exists()
+        and not rules.importable_inspections(request.user).filter(pk=inspection.pk).exists()
     ):
         raise PermissionDenied
     user = request.user

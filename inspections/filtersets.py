@@ -75,7 +75,7 @@ class InspectionFilterSet(django_filters.FilterSet):
 
 class GradedJudgementFilterSet(django_filters.FilterSet):
     inspection = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(access.visible_inspections)
+        queryset=access.for_request(Inspection.objects.visible_to)
     )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices
@@ -99,16 +99,16 @@ class GradedJudgementFilterSet(django_filters.FilterSet):
 class FindingFilterSet(django_filters.FilterSet):
     # Choices, and the ids accepted, are what the user may see (a hidden id is a missing one).
     inspection = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(access.visible_inspections)
+        queryset=access.for_request(Inspection.objects.visible_to)
     )
     parent = django_filters.ModelChoiceFilter(
         queryset=access.for_request(
-            lambda user: access.visible_findings(user).filter(kind=FindingKind.CAUSE_OF_CONCERN)
+            lambda user: Finding.objects.visible_to(user).filter(kind=FindingKind.CAUSE_OF_CONCERN)
         ),
         label="Cause of concern",
     )
     repeats = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(access.visible_findings), label="Repeats"
+        queryset=access.for_request(Finding.objects.visible_to), label="Repeats"
     )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme", choices=Programme.choices

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from accounts import access
 from forces.models import Body
 from inspections.choices import (
     GRADES_BY_SCALE,
@@ -21,6 +22,15 @@ class InspectionQuerySet(models.QuerySet):
     def published(self, on=None):
         """Reports whose publication date has come; unpublished ones are data entry in progress."""
         return self.filter(publication_date__lte=on or timezone.localdate())
+
+    def visible_to(self, user):
+        """Administrators see every report; office members the published ones (one not yet
+        published is data entry, or embargoed); anybody else none."""
+        if access.is_administrator(user):
+            return self
+        if access.office(user) is None:
+            return self.none()
+        return self.published()
 
 
 class Inspection(models.Model):
@@ -88,6 +98,12 @@ class Inspection(models.Model):
         return None
 
 
+class GradedJudgementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The grades of the reports the user may see."""
+        return self.filter(inspection__in=Inspection.objects.visible_to(user))
+
+
 class GradedJudgement(models.Model):
     inspection = models.ForeignKey(
         Inspection, on_delete=models.PROTECT, related_name="graded_judgements"
@@ -99,6 +115,8 @@ class GradedJudgement(models.Model):
     is_overall = models.BooleanField(default=False, verbose_name="overall grade")
     order = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
+
+    objects = GradedJudgementQuerySet.as_manager()
 
     class Meta:
         ordering = ["inspection", "order", "pk"]
@@ -128,6 +146,10 @@ class GradedJudgement(models.Model):
 
 
 class FindingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The findings of the reports the user may see."""
+        return self.filter(inspection__in=Inspection.objects.visible_to(user))
+
     def needing_response(self):
         return self.filter(kind__in=RESPONSE_KINDS)
 

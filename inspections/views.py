@@ -9,9 +9,10 @@ from django.template.loader import render_to_string
 from accounts import access
 from core.pagination import paginate
 from forces.models import Body
+from imports import rules
 from inspections.choices import FINDING_KIND_PLURALS, RESPONSE_KINDS, FindingKind
 from inspections.filtersets import InspectionFilterSet
-from inspections.models import Finding, GradedJudgement
+from inspections.models import Finding, GradedJudgement, Inspection
 from responses.models import Section55Response
 from tracker import fingerprints
 
@@ -40,7 +41,7 @@ def inspection_list(request):
     office = access.office(request.user)
 
     def content():  # the queries are built only when the fragment is
-        queryset = access.visible_inspections(request.user).prefetch_related(
+        queryset = Inspection.objects.visible_to(request.user).prefetch_related(
             Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
         )
         filterset = InspectionFilterSet(request.GET, queryset=queryset, request=request)
@@ -68,7 +69,7 @@ def inspection_list(request):
 def inspection_detail(request, slug):
     office = access.office(request.user)
     inspection = access.get_visible_or_404(
-        _with_office_response(access.visible_inspections(request.user), office).prefetch_related(
+        _with_office_response(Inspection.objects.visible_to(request.user), office).prefetch_related(
             Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
         ),
         slug=slug,
@@ -116,9 +117,10 @@ def inspection_detail(request, slug):
             ),
             "office": office,
             "response": response,
-            "can_start": response is None and access.can_start_response(request.user, inspection),
-            "can_import": access.can_import(request.user)
-            and access.importable_inspections(request.user).filter(pk=inspection.pk).exists(),
+            "can_start": response is None
+            and Section55Response.objects.startable(request.user, inspection),
+            "can_import": rules.can_import(request.user)
+            and rules.importable_inspections(request.user).filter(pk=inspection.pk).exists(),
         },
     )
 

@@ -22,7 +22,9 @@ def pdf_response(response, *, inline=False):
 
 @login_required
 def letter_pdf(request, pk):
-    queryset = access.visible_responses(request.user).select_related("inspection", "policing_body")
+    queryset = Section55Response.objects.visible_to(request.user).select_related(
+        "inspection", "policing_body"
+    )
     return pdf_response(access.get_visible_or_404(queryset, pk=pk))
 
 

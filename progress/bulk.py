@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import access
 from progress.forms import BulkUpdateForm
+from progress.models import FindingProgress
 from progress.services import Change, add_update
 from tracker.queries import FindingTarget
 
@@ -31,7 +31,7 @@ def apply(form, user):
     )
     count = 0
     for target in targets:
-        if access.can_update_progress(user, target.body):
+        if FindingProgress.objects.updatable(user, target.body):
             add_update(target.finding, target.body, user, change)
             count += 1
     return count

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from accounts import access
 from core.uploads import evidence_name
 from forces.models import Body
 from inspections.models import Finding
@@ -13,6 +14,11 @@ from progress.choices import CLOSED_STATUSES, ProgressStatus, Rag
 class FindingProgressQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=CLOSED_STATUSES)
+
+    def updatable(self, user, body):
+        """Whether the user may update ``body``'s progress: an office its own forces';
+        administrators any force's."""
+        return access.acts_for(user, body.policing_body_id)
 
 
 class FindingProgress(models.Model):

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from openpyxl import Workbook
 
+from accounts import access
 from core.spreadsheets import xlsx_cells
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
@@ -22,6 +23,12 @@ from progress.models import ProgressUpdate
 from responses import deadlines
 from tracker.exports import append_header
 from tracker.queries import FindingTarget, annotate_rows
+
+
+def can_report(user):
+    """Managers produce the Police and Crime Panel report for their office; administrators for
+    any office."""
+    return access.is_administrator(user) or access.is_manager(user)
 
 
 @dataclass

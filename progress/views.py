@@ -8,7 +8,7 @@ from accounts import access
 from core.uploads import evidence_content_type, evidence_name
 from forces.choices import BodyKind
 from forces.models import LocalPolicingBody
-from inspections.models import Finding
+from inspections.models import Finding, Inspection
 from progress import panel
 from progress.forms import PanelReportForm, ProgressUpdateForm
 from progress.models import Evidence, FindingProgress
@@ -18,12 +18,12 @@ from progress.services import Change, StaleProgress, add_update
 def _target_or_404(user, finding_pk, body_slug):
     """The finding and the force, if the user may see and update that force's progress."""
     findings = Finding.objects.filter(
-        inspection__in=access.visible_inspections(user)
+        inspection__in=Inspection.objects.visible_to(user)
     ).select_related("inspection", "repeats__inspection")
     finding = access.get_visible_or_404(findings, pk=finding_pk)
     forces = finding.directed_at.filter(kind=BodyKind.FORCE).select_related("policing_body")
     body = access.get_visible_or_404(forces, slug=body_slug)
-    if not access.can_update_progress(user, body):
+    if not FindingProgress.objects.updatable(user, body):
         raise Http404  # another office's progress is not confirmed to exist
     return finding, body
 
@@ -84,7 +84,7 @@ def finding_progress(request, finding_pk, body_slug):
             messages.success(request, "Your update has been added.")
             return redirect("progress:finding", finding_pk=finding.pk, body_slug=body.slug)
     earlier = None
-    if finding.repeats_id and finding.repeats.inspection in access.visible_inspections(
+    if finding.repeats_id and finding.repeats.inspection in Inspection.objects.visible_to(
         request.user
     ):
         earlier_progress, earlier_updates = _timeline(finding.repeats, body)
@@ -127,7 +127,7 @@ def evidence_file(request, pk):
 
 @login_required
 def panel_report(request):
-    if not access.can_report_to_panel(request.user):
+    if not panel.can_report(request.user):
         raise PermissionDenied
     office = access.office(request.user)
     offices = LocalPolicingBody.objects.order_by("name") if office is None else None

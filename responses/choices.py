@@ -10,6 +10,9 @@ class ResponseStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# Statuses in which the letter's text may still change.
+EDITABLE_STATUSES = [ResponseStatus.DRAFT, ResponseStatus.AWAITING_CHIEF, ResponseStatus.IN_REVIEW]
+
 # Statuses that mean the response has left the office.
 SENT_STATUSES = [ResponseStatus.SUBMITTED, ResponseStatus.PUBLISHED]
 

@@ -5,6 +5,7 @@ import django_filters
 from accounts import access
 from core.filters import YearFilter
 from inspections.choices import Programme
+from inspections.models import Finding
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
@@ -31,9 +32,11 @@ class FindingResponseFilterSet(django_filters.FilterSet):
     may see, so another office's response is refused exactly as one that does not exist."""
 
     response = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(access.visible_responses)
+        queryset=access.for_request(Section55Response.objects.visible_to)
     )
-    finding = django_filters.ModelChoiceFilter(queryset=access.for_request(access.visible_findings))
+    finding = django_filters.ModelChoiceFilter(
+        queryset=access.for_request(Finding.objects.visible_to)
+    )
 
     class Meta:
         model = FindingResponse

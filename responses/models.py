@@ -4,14 +4,40 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from accounts import access
 from forces.models import LocalPolicingBody
 from inspections.choices import FindingKind
 from inspections.models import Finding, Inspection
 from responses import deadlines
-from responses.choices import SENT_STATUSES, ChecklistItem, RecommendationAction, ResponseStatus
+from responses.choices import (
+    EDITABLE_STATUSES,
+    SENT_STATUSES,
+    ChecklistItem,
+    RecommendationAction,
+    ResponseStatus,
+)
 
 
 class Section55ResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Administrators see every office's responses; a member their own office's; anybody
+        else none."""
+        if access.is_administrator(user):
+            return self
+        office = access.office(user)
+        if office is None:
+            return self.none()
+        return self.filter(policing_body=office)
+
+    def startable(self, user, inspection):
+        """Whether the user may start their office's response to a report covering its force."""
+        office = access.office(user)
+        return (
+            office is not None
+            and user.has_perm("responses.add_section55response")
+            and inspection.bodies.filter(policing_body=office).exists()
+        )
+
     def with_deadline_state(self, on=None):
         """Annotate ``deadline_on``, ``has_started`` and ``deadline_state`` (a ResponseState
         value) so lists can filter and sort by them; ``compute_deadline_state`` is the twin for
@@ -138,6 +164,26 @@ class Section55Response(models.Model):
         *deadlines.STARTING_TEXTS,
     )
 
+    # -- who may change it (its visibility is Section55ResponseQuerySet.visible_to) ----------
+    def editable_by(self, user):
+        """Staff and managers of its office change the letter's text until it is approved."""
+        return (
+            access.acts_for(user, self.policing_body_id)
+            and user.has_perm("responses.change_section55response")
+            and self.status in EDITABLE_STATUSES
+        )
+
+    def checklist_editable_by(self, user):
+        """The office checklist records what happened after approval, so it stays editable."""
+        return access.acts_for(user, self.policing_body_id) and user.has_perm(
+            "responses.change_checklistentry"
+        )
+
+    def approvable_by(self, user):
+        return access.acts_for(user, self.policing_body_id) and user.has_perm(
+            "responses.approve_section55response"
+        )
+
     @property
     def has_letter_text(self):
         """Any of the texts that count as work started (deadlines.started_expression)."""
@@ -204,6 +250,10 @@ ANSWERED = ~models.Q(chief_constable_response="", office_comment="", action_expl
 
 
 class FindingResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Answers to findings within the responses the user may see."""
+        return self.filter(response__in=Section55Response.objects.visible_to(user))
+
     def answered(self):
         return self.filter(ANSWERED)
 

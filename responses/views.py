@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
 from inspections.choices import FindingKind
+from inspections.models import Inspection
 from responses import history as response_history
 from responses import workflow
 from responses.choices import ChecklistItem
@@ -17,7 +18,9 @@ from responses.models import ChecklistEntry, FindingResponse, Section55Response
 
 
 def _response_or_404(user, pk):
-    queryset = access.visible_responses(user).select_related("inspection", "policing_body")
+    queryset = Section55Response.objects.visible_to(user).select_related(
+        "inspection", "policing_body"
+    )
     return access.get_visible_or_404(queryset, pk=pk)
 
 
@@ -38,9 +41,9 @@ def _refuse_edit(request, response):
 @login_required
 @require_POST
 def start_response(request, slug):
-    inspection = access.get_visible_or_404(access.visible_inspections(request.user), slug=slug)
+    inspection = access.get_visible_or_404(Inspection.objects.visible_to(request.user), slug=slug)
     office = access.office(request.user)
-    if not access.can_start_response(request.user, inspection):
+    if not Section55Response.objects.startable(request.user, inspection):
         raise Http404
     try:
         with transaction.atomic():
@@ -71,8 +74,8 @@ def workspace(request, pk):
             "sections": [(f, answers.get(f.pk)) for f in findings],
             "checklist": [(item, checklist.get(item)) for item in ChecklistItem],
             "steps": workflow.available_steps(request.user, response),
-            "can_edit": access.can_edit(request.user, response),
-            "can_edit_checklist": access.can_edit_checklist(request.user, response),
+            "can_edit": response.editable_by(request.user),
+            "can_edit_checklist": response.checklist_editable_by(request.user),
             "missing_actions": workflow.recommendations_without_action(response, findings, answers),
         },
     )
@@ -115,7 +118,7 @@ def _edit(request, response, instance, form, template, context):
 @login_required
 def edit_letter(request, pk):
     response = _response_or_404(request.user, pk)
-    if not access.can_edit(request.user, response):
+    if not response.editable_by(request.user):
         return _refuse_edit(request, response)
     initial = {
         name: getattr(response, name) for name in LetterForm.TEXT_FIELDS + LetterForm.DATE_FIELDS
@@ -135,7 +138,7 @@ def edit_letter(request, pk):
 def edit_finding(request, pk, finding_pk):
     response = _response_or_404(request.user, pk)
     finding = access.get_visible_or_404(response.findings_in_scope(), pk=finding_pk)
-    if not access.can_edit(request.user, response):
+    if not response.editable_by(request.user):
         return _refuse_edit(request, response)
     answer = FindingResponse.objects.filter(response=response, finding=finding).first()
     answer = answer or FindingResponse(response=response, finding=finding)
@@ -171,7 +174,7 @@ def edit_finding(request, pk, finding_pk):
 @login_required
 def edit_checklist(request, pk):
     response = _response_or_404(request.user, pk)
-    if not access.can_edit_checklist(request.user, response):
+    if not response.checklist_editable_by(request.user):
         raise Http404
     entries = list(response.checklist.all())
     form = ChecklistForm(request.POST or None, entries=entries)

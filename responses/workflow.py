@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import access
 from inspections.choices import FindingKind
+from responses.choices import EDITABLE_STATUSES
 from responses.choices import ResponseStatus as S
 from responses.models import Section55Response, StatusChange
 
@@ -105,7 +105,7 @@ def editing(response_pk):
             .values_list("status", flat=True)
             .get(pk=response_pk)
         )
-        if status not in access.EDITABLE_STATUSES:
+        if status not in EDITABLE_STATUSES:
             raise NotEditable(status)
         yield
 
@@ -119,9 +119,9 @@ def text_stamp(response):
 
 def permitted(user, response, step):
     if step.managers_only:
-        return access.can_approve(user, response)
-    return access.can_edit(user, response) or (
-        response.status in (S.APPROVED, S.SUBMITTED) and access.can_edit_checklist(user, response)
+        return response.approvable_by(user)
+    return response.editable_by(user) or (
+        response.status in (S.APPROVED, S.SUBMITTED) and response.checklist_editable_by(user)
     )
 
 

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from accounts import access
 from responses.choices import SENT_STATUSES
+from responses.models import Section55Response
 from tracker.queries import tracker_rows
 
 
@@ -17,7 +17,7 @@ def deadlines_calendar(user, request):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Inspection deadlines")
     responses = (
-        access.visible_responses(user)
+        Section55Response.objects.visible_to(user)
         .exclude(status__in=SENT_STATUSES)
         .with_deadline_state()
         .select_related("inspection", "policing_body")

@@ -4,6 +4,7 @@ from accounts import access
 from core.filters import YearFilter
 from forces.models import Body
 from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
+from inspections.models import Inspection
 from progress.choices import ProgressStatus, Rag
 from responses.deadlines import FindingState
 from tracker.queries import FindingTarget
@@ -14,7 +15,7 @@ class TrackerFilterSet(django_filters.FilterSet):
 
     inspection = django_filters.ModelChoiceFilter(
         field_name="finding__inspection",
-        queryset=access.for_request(access.visible_inspections),
+        queryset=access.for_request(Inspection.objects.visible_to),
         label="Inspection",
         empty_label="Any inspection",
     )

@@ -26,6 +26,7 @@ from accounts import access
 from core.fragments import fragment
 from forces.models import Body, LocalPolicingBody
 from inspections.models import Finding, GradedJudgement, Inspection
+from progress import panel
 from progress.models import FindingProgress
 from responses import deadlines
 from responses.models import FindingResponse, Section55Response
@@ -104,7 +105,7 @@ def office_key(request, scope, page, *, include_work=True):
         scope.pk,
         request.GET.urlencode(),
         access.is_administrator(request.user),
-        access.can_report_to_panel(request.user),
+        panel.can_report(request.user),
         hasattr(request.user, "membership"),
         deadlines.today(),
         reference(),

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from accounts import access
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
-from inspections.models import Finding
+from inspections.models import Finding, Inspection
 from progress.choices import CLOSED_STATUSES, ProgressStatus
 from responses import deadlines
 
@@ -26,7 +26,7 @@ def tracker_rows(user, on=None):
             return FindingTarget.objects.none()
         rows = rows.filter(
             body__policing_body=office,
-            finding__inspection__in=access.visible_inspections(user),
+            finding__inspection__in=Inspection.objects.visible_to(user),
         )
     return annotate_rows(rows, on=on)
 

@@ -14,8 +14,8 @@ from accounts import access, two_factor
 from core.pagination import paginate
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
-from inspections.models import GradedJudgement
-from progress import bulk
+from inspections.models import GradedJudgement, Inspection
+from progress import bulk, panel
 from progress.choices import ProgressStatus, Rag
 from responses.choices import SENT_STATUSES
 from responses.deadlines import (
@@ -55,7 +55,7 @@ def _office_scope(request):
 
 
 def _scoped_responses(request, office):
-    responses = access.visible_responses(request.user)
+    responses = Section55Response.objects.visible_to(request.user)
     return responses.filter(policing_body=office) if office else responses
 
 
@@ -129,7 +129,7 @@ def _dashboard_context(request, office):
         "rag_states": [{"state": r, "label": r.label, "count": rag_counts.get(r, 0)} for r in Rag]
         + [{"state": "none", "label": "Not rated", "count": rag_counts.get("", 0)}],
         "repeat_count": summary["repeats"],
-        "can_report_to_panel": access.can_report_to_panel(request.user),
+        "can_report_to_panel": panel.can_report(request.user),
         "grid": grade_grid(request),
     }
 
@@ -137,7 +137,7 @@ def _dashboard_context(request, office):
 def grade_grid(request):
     """Forces against questions for one programme year: {"questions", "rows", ...}."""
     judgements = GradedJudgement.objects.filter(
-        inspection__in=access.visible_inspections(request.user), body__kind="force"
+        inspection__in=Inspection.objects.visible_to(request.user), body__kind="force"
     )
     years = list(
         judgements.filter(inspection__programme=Programme.PEEL)
@@ -166,7 +166,7 @@ def _tracker_filterset(request):
     office = _office_scope(request)
     scoped = _scoped_rows(request, office)
     filterset = TrackerFilterSet(request.GET, queryset=scoped, request=request)
-    inspections = access.visible_inspections(request.user)
+    inspections = Inspection.objects.visible_to(request.user)
     if office:
         inspections = inspections.filter(bodies__policing_body=office).distinct()
     # The choices are the inspections in scope, not every visible report in the country.
@@ -352,7 +352,7 @@ def home(request):
         return render(request, "home.html")
     office = access.office(request.user)
     open_responses = (
-        access.visible_responses(request.user)
+        Section55Response.objects.visible_to(request.user)
         .exclude(status__in=SENT_STATUSES)
         .with_deadline_state()
         .select_related("inspection", "policing_body")
@@ -362,7 +362,7 @@ def home(request):
     if office is not None:
         today = timezone.localdate()
         candidates = (
-            access.visible_inspections(request.user)
+            Inspection.objects.visible_to(request.user)
             .filter(
                 bodies__policing_body=office, publication_date__gte=today - RESPONSE_EXPECTED_WINDOW
             )

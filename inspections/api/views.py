@@ -1,12 +1,12 @@
 from rest_framework import viewsets
 
-from accounts import access
 from inspections.api.serializers import (
     FindingSerializer,
     GradedJudgementSerializer,
     InspectionSerializer,
 )
 from inspections.filtersets import FindingFilterSet, GradedJudgementFilterSet, InspectionFilterSet
+from inspections.models import Finding, GradedJudgement, Inspection
 
 
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -15,7 +15,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.visible_inspections(self.request.user)
+            Inspection.objects.visible_to(self.request.user)
             .prefetch_related("bodies")
             .order_by("-publication_date", "pk")
         )
@@ -26,7 +26,9 @@ class GradedJudgementViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = GradedJudgementFilterSet
 
     def get_queryset(self):
-        return access.visible_grades(self.request.user).order_by("inspection", "order", "pk")
+        return GradedJudgement.objects.visible_to(self.request.user).order_by(
+            "inspection", "order", "pk"
+        )
 
 
 class FindingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -35,7 +37,7 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            access.visible_findings(self.request.user)
+            Finding.objects.visible_to(self.request.user)
             .prefetch_related("directed_at")
             .order_by("inspection", "order", "pk")
         )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from accounts import access
+from inspections.models import Finding
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
@@ -81,8 +82,8 @@ class FindingResponseSerializer(VersionedSerializer):
         # see; the message names no id, so a hidden one reads exactly as one that does not exist.
         user = access.request_user(self.context.get("request"))
         for name, scope in (
-            ("response", access.visible_responses),
-            ("finding", access.visible_findings),
+            ("response", Section55Response.objects.visible_to),
+            ("finding", Finding.objects.visible_to),
         ):
             if fields[name].read_only:
                 continue

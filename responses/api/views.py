@@ -5,11 +5,11 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from accounts import access
 from core.concurrency import EditConflict, save_if_unchanged
 from responses import workflow
 from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
 from responses.filtersets import FindingResponseFilterSet, ResponseFilterSet
+from responses.models import FindingResponse, Section55Response
 
 
 def conflict(error):
@@ -24,7 +24,7 @@ def conflict(error):
 
 
 def _refuse_if_not_editable(user, response):
-    if not access.can_edit(user, response):
+    if not response.editable_by(user):
         raise PermissionDenied(
             f"This response is {response.get_status_display().lower()}; you cannot change it."
         )
@@ -72,7 +72,7 @@ class ResponseViewSet(VersionedUpdateMixin, mixins.UpdateModelMixin, viewsets.Re
     ordering = ["deadline_on", "id"]
 
     def get_queryset(self):
-        return access.visible_responses(self.request.user).with_deadline_state()
+        return Section55Response.objects.visible_to(self.request.user).with_deadline_state()
 
     def update(self, request, *args, partial=False, **kwargs):
         response = self.get_object()
@@ -92,7 +92,7 @@ class FindingResponseViewSet(
     ordering = ["response", "finding__order", "id"]
 
     def get_queryset(self):
-        queryset = access.visible_finding_responses(self.request.user)
+        queryset = FindingResponse.objects.visible_to(self.request.user)
         if self.action in ("update", "partial_update"):
             # Whether the response is editable, and the model's checks on the finding.
             queryset = queryset.select_related("response", "finding")

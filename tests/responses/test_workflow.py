@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from responses.models import FindingResponse, StatusChange
+from responses.models import FindingResponse, Section55Response, StatusChange
 
 pytestmark = pytest.mark.django_db
 
@@ -193,14 +193,14 @@ def test_approval_needs_the_text_it_signs_off(world, as_user):
 def test_an_edit_checked_before_the_approval_landed_is_not_saved(world, as_user, monkeypatch):
     """The edit view checks the status when the request starts; an approval can land between
     that check and the save. The save itself locks the response and looks again."""
-    from accounts import access
-
     in_review_with_answer(world, as_user)
     staff = as_user("own_staff")
     answer = FindingResponse.objects.get(response=world.draft)
     take(as_user("own_manager"), world.draft, "approve")
     assert world.draft.status == "approved"
-    monkeypatch.setattr(access, "can_edit", lambda user, response: True)  # the early check
+    monkeypatch.setattr(
+        Section55Response, "editable_by", lambda response, user: True
+    )  # the early check
     data = {
         "version": answer.version,
         "office_comment": "Typed while it was being approved.",
@@ -226,14 +226,13 @@ def test_an_edit_checked_before_the_approval_landed_is_not_saved(world, as_user,
 def test_answers_created_after_the_approval_landed_are_refused(world, as_user, monkeypatch):
     """Creating an answer (API or page) checks the status early too; the insert itself runs
     with the response locked and looks again."""
-    from accounts import access
     from responses.api import views as api_views
 
     in_review_with_answer(world, as_user)
     take(as_user("own_manager"), world.draft, "approve")
     assert world.draft.status == "approved"
     monkeypatch.setattr(api_views, "_refuse_if_not_editable", lambda user, response: None)
-    monkeypatch.setattr(access, "can_edit", lambda user, response: True)
+    monkeypatch.setattr(Section55Response, "editable_by", lambda response, user: True)
     staff = as_user("own_staff")
     created = staff.post(
         reverse("finding-response-list"),
