@@ -64,17 +64,6 @@ class Section55ResponseAdmin(KeepRecordsMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["inspection", "policing_body"]
     readonly_fields = ["deadline_display", "deadline_state_display", "version"]
     inlines = [FindingResponseInline, ChecklistEntryInline]
-    actions = ["download_letter"]
-
-    @admin.action(description="Download the letter as PDF (one response)")
-    def download_letter(self, request, queryset):
-        from letters.views import pdf_response
-
-        if queryset.count() != 1:
-            self.message_user(request, "Choose exactly one response.", level="warning")
-            return None
-        return pdf_response(queryset.select_related("inspection", "policing_body").get())
-
     fieldsets = [
         (None, {"fields": ["inspection", "policing_body", "status", "version"]}),
         (
