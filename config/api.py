@@ -7,9 +7,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from forces.api.views import ForceViewSet, PolicingBodyViewSet, RegionViewSet, RocuViewSet
-from inspections.api.views import FindingViewSet, GradedJudgementViewSet, InspectionViewSet
-from progress.api.views import TrackerRowViewSet
-from responses.api.views import FindingResponseViewSet, ResponseViewSet
+from inspections.api.views import FindingViewSet, GradedJudgementViewSet
+from responses.api.views import FindingResponseViewSet, OfficeInspectionViewSet, ResponseViewSet
+from tracker.api.views import TrackerRowViewSet
 
 
 class Router(DefaultRouter):
@@ -24,7 +24,7 @@ router.register("regions", RegionViewSet, basename="region")
 router.register("forces", ForceViewSet, basename="force")
 router.register("rocus", RocuViewSet, basename="rocu")
 router.register("policing-bodies", PolicingBodyViewSet, basename="policing-body")
-router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("inspections", OfficeInspectionViewSet, basename="inspection")
 router.register("graded-judgements", GradedJudgementViewSet, basename="graded-judgement")
 router.register("findings", FindingViewSet, basename="finding")
 router.register("responses", ResponseViewSet, basename="response")

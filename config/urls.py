@@ -45,7 +45,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("inspections/", include("inspections.urls")),
     path("responses/", include("responses.urls")),
     path("", include("tracker.urls")),
     path("", include("letters.urls")),

@@ -8,7 +8,7 @@ def navigation(request):
         return {"navigation": []}
     items = [
         ("Home", reverse("home")),
-        ("Inspections", reverse("inspections:list")),
+        ("Inspections", reverse("tracker:inspections")),
         ("Dashboard", reverse("tracker:dashboard")),
         ("Tracker", reverse("tracker:list")),
         ("Imports", reverse("imports:list")),

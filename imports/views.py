@@ -146,7 +146,7 @@ def review(request, pk):
             )
         else:
             messages.success(request, f"Import saved: {outcome}.")
-            return redirect("inspections:detail", slug=outcome.inspection.slug)
+            return redirect("tracker:inspection", slug=outcome.inspection.slug)
     # 200 with the errors shown, as every form page here (a 400 reads as a failed load).
     return render(request, "imports/review.html", _context(state))
 

@@ -6,8 +6,6 @@ from core.filters import NumberInRangeFilter, YearFilter
 from forces.models import Body
 from inspections.choices import FindingKind, Grade, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
-from responses.choices import SENT_STATUSES
-from responses.models import Section55Response
 
 
 class InspectionFilterSet(django_filters.FilterSet):
@@ -26,16 +24,10 @@ class InspectionFilterSet(django_filters.FilterSet):
         label="Any body graded",
         empty_label="Any grade",
     )
-    has_open_response = django_filters.ChoiceFilter(
-        method="filter_open_response",
-        choices=[("yes", "Yes"), ("no", "No")],
-        label="Your office has a response in progress",
-        empty_label="Either",
-    )
 
     class Meta:
         model = Inspection
-        fields = ["q", "programme", "year", "force", "grade", "has_open_response"]
+        fields = ["q", "programme", "year", "force", "grade"]
 
     def search(self, queryset, name, value):
         words = value.split()
@@ -57,14 +49,6 @@ class InspectionFilterSet(django_filters.FilterSet):
             inspection=OuterRef("pk"), grade=value
         )
         return queryset.filter(Exists(grades))
-
-    def filter_open_response(self, queryset, name, value):
-        office = access.office(self.request.user) if self.request else None
-        open_responses = Section55Response.objects.filter(
-            inspection=OuterRef("pk"), policing_body=office
-        ).exclude(status__in=SENT_STATUSES)
-        has_open = Exists(open_responses)
-        return queryset.filter(has_open if value == "yes" else ~has_open)
 
     @property
     def qs(self):

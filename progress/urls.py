@@ -6,5 +6,4 @@ app_name = "progress"
 urlpatterns = [
     path("findings/<int:finding_pk>/<slug:body_slug>/", views.finding_progress, name="finding"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
-    path("panel-report/", views.panel_report, name="panel_report"),
 ]

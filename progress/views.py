@@ -1,16 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from accounts import access
 from core.uploads import evidence_content_type, evidence_name
 from forces.choices import BodyKind
-from forces.models import LocalPolicingBody
 from inspections.models import Finding, Inspection
-from progress import panel
-from progress.forms import PanelReportForm, ProgressUpdateForm
+from progress.forms import ProgressUpdateForm
 from progress.models import Evidence, FindingProgress
 from progress.services import Change, StaleProgress, add_update
 
@@ -123,26 +120,3 @@ def evidence_file(request, pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@login_required
-def panel_report(request):
-    if not panel.can_report(request.user):
-        raise PermissionDenied
-    office = access.office(request.user)
-    offices = LocalPolicingBody.objects.order_by("name") if office is None else None
-    form = PanelReportForm(request.GET or None)
-    chosen = office
-    if offices is not None and request.GET.get("office"):
-        chosen = offices.filter(slug=request.GET["office"]).first()
-    if form.is_bound and form.is_valid() and chosen is not None:
-        report = panel.panel_report(chosen, form.cleaned_data["start"], form.cleaned_data["end"])
-        if form.cleaned_data["output"] == "xlsx":
-            return panel.as_xlsx(report)
-        return panel.as_pdf(report)
-    problem = form.is_bound and chosen is None
-    return render(
-        request,
-        "progress/panel_report_form.html",
-        {"form": form, "offices": offices, "chosen": chosen, "problem": problem},
-    )

@@ -1,11 +1,15 @@
-"""One FilterSet per model of this app, shared by the pages (the response list) and the API."""
+"""One FilterSet per model of this app, shared by the pages (the response list) and the API;
+and the inspections FilterSet extended with what an office asks of its own responses."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 
 from accounts import access
 from core.filters import YearFilter
 from inspections.choices import Programme
+from inspections.filtersets import InspectionFilterSet
 from inspections.models import Finding
+from responses.choices import SENT_STATUSES
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
@@ -41,3 +45,26 @@ class FindingResponseFilterSet(django_filters.FilterSet):
     class Meta:
         model = FindingResponse
         fields = ["response", "finding", "action"]
+
+
+class OfficeInspectionFilterSet(InspectionFilterSet):
+    """Inspections as an office sees them (its pages and the API): the reference filters, and
+    whether the user's office has a response to the report in progress."""
+
+    has_open_response = django_filters.ChoiceFilter(
+        method="filter_open_response",
+        choices=[("yes", "Yes"), ("no", "No")],
+        label="Your office has a response in progress",
+        empty_label="Either",
+    )
+
+    class Meta(InspectionFilterSet.Meta):
+        fields = [*InspectionFilterSet.Meta.fields, "has_open_response"]
+
+    def filter_open_response(self, queryset, name, value):
+        office = access.office(self.request.user) if self.request else None
+        open_responses = Section55Response.objects.filter(
+            inspection=OuterRef("pk"), policing_body=office
+        ).exclude(status__in=SENT_STATUSES)
+        has_open = Exists(open_responses)
+        return queryset.filter(has_open if value == "yes" else ~has_open)

@@ -52,7 +52,7 @@ def deadlines_calendar(user, request):
             continue
         seen.add(finding.pk)
         url = request.build_absolute_uri(
-            reverse("inspections:detail", args=[finding.inspection.slug]) + f"#finding-{finding.pk}"
+            reverse("tracker:inspection", args=[finding.inspection.slug]) + f"#finding-{finding.pk}"
         )
         calendar.add_component(
             _event(

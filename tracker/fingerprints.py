@@ -26,10 +26,10 @@ from accounts import access
 from core.fragments import fragment
 from forces.models import Body, LocalPolicingBody
 from inspections.models import Finding, GradedJudgement, Inspection
-from progress import panel
 from progress.models import FindingProgress
 from responses import deadlines
 from responses.models import FindingResponse, Section55Response
+from tracker import panel
 
 
 def _one_row(sql, params=()):

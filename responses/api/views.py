@@ -6,9 +6,14 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from core.concurrency import EditConflict, save_if_unchanged
+from inspections.api.views import InspectionViewSet
 from responses import workflow
 from responses.api.serializers import FindingResponseSerializer, ResponseSerializer
-from responses.filtersets import FindingResponseFilterSet, ResponseFilterSet
+from responses.filtersets import (
+    FindingResponseFilterSet,
+    OfficeInspectionFilterSet,
+    ResponseFilterSet,
+)
 from responses.models import FindingResponse, Section55Response
 
 
@@ -125,3 +130,10 @@ class FindingResponseViewSet(
         answer = self.get_object()
         _refuse_if_not_editable(request.user, answer.response)
         return self.perform_versioned_update(request, answer, partial)
+
+
+class OfficeInspectionViewSet(InspectionViewSet):
+    """The inspections endpoint as an office sees it: filterable by its own response too
+    (``has_open_response``), which inspections, below responses, cannot know of."""
+
+    filterset_class = OfficeInspectionFilterSet

@@ -16,8 +16,8 @@ LOGIN = "login"
 def urls(w):
     draft = w.draft.pk
     return {
-        "inspection list": reverse("inspections:list"),
-        "inspection page": reverse("inspections:detail", args=[w.inspection.slug]),
+        "inspection list": reverse("tracker:inspections"),
+        "inspection page": reverse("tracker:inspection", args=[w.inspection.slug]),
         "workspace": reverse("responses:workspace", args=[draft]),
         "edit letter": reverse("responses:edit_letter", args=[draft]),
         "edit finding": reverse("responses:edit_finding", args=[draft, w.recommendation.pk]),
@@ -101,17 +101,17 @@ def test_another_offices_responses_are_invisible_everywhere(world, as_user, user
 
 @pytest.mark.parametrize("user", USERS)
 def test_unpublished_inspections_are_hidden_from_offices(world, as_user, user):
-    response = as_user(user).get(reverse("inspections:detail", args=[world.unpublished.slug]))
+    response = as_user(user).get(reverse("tracker:inspection", args=[world.unpublished.slug]))
     check(response, LOGIN if user == "anonymous" else 404)
     if user != "anonymous":
-        listing = as_user(user).get(reverse("inspections:list")).content.decode()
+        listing = as_user(user).get(reverse("tracker:inspections")).content.decode()
         assert "Not yet published" not in listing
 
 
 def test_administrator_sees_everything(world, as_user):
     client = as_user("admin")
     assert (
-        client.get(reverse("inspections:detail", args=[world.unpublished.slug])).status_code == 200
+        client.get(reverse("tracker:inspection", args=[world.unpublished.slug])).status_code == 200
     )
     assert (
         client.get(reverse("responses:workspace", args=[world.suffolk_draft.pk])).status_code == 200

@@ -8,8 +8,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from forces.filtersets import BodyFilterSet, PolicingBodyFilterSet, RegionFilterSet
-from inspections.filtersets import FindingFilterSet, GradedJudgementFilterSet, InspectionFilterSet
-from responses.filtersets import ResponseFilterSet
+from inspections.filtersets import FindingFilterSet, GradedJudgementFilterSet
+from responses.filtersets import OfficeInspectionFilterSet, ResponseFilterSet
 from responses.models import FindingResponse
 from tests.core.test_query_counts import grow
 from tracker.filtersets import TrackerFilterSet
@@ -242,7 +242,7 @@ FILTERED_FIELDS = {
     RegionFilterSet: {"name", "slug"},
     BodyFilterSet: {"name", "slug", "region", "policing_body"},
     PolicingBodyFilterSet: {"name", "kind", "deadline_convention"},
-    InspectionFilterSet: {"programme", "year", "force", "grade", "has_open_response", "q"},
+    OfficeInspectionFilterSet: {"programme", "year", "force", "grade", "has_open_response", "q"},
     GradedJudgementFilterSet: {"inspection", "body", "grade", "scale", "programme", "year"},
     FindingFilterSet: {"inspection", "kind", "number", "body", "due_date", "programme", "year"},
     ResponseFilterSet: {"deadline_state", "status", "policing_body", "programme", "year"},

@@ -67,7 +67,7 @@ def test_administrators_filter_by_any_inspection(api, world, joint):
 
 def test_html_filter_forms_list_no_embargoed_inspection(world, joint, as_user):
     client = as_user("own_staff")
-    for url in (reverse("tracker:list"), reverse("inspections:list")):
+    for url in (reverse("tracker:list"), reverse("tracker:inspections")):
         html = client.get(url).content.decode()
         for inspection in embargoed(world, joint):
             assert inspection.title not in html, url

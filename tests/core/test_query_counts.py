@@ -63,11 +63,11 @@ def grow(world, n=5):
 
 PAGES = {
     "home": lambda w: reverse("home"),
-    "inspection list": lambda w: reverse("inspections:list"),
+    "inspection list": lambda w: reverse("tracker:inspections"),
     "filtered list": lambda w: (
-        reverse("inspections:list") + "?q=inspection&grade=good&has_open_response=yes"
+        reverse("tracker:inspections") + "?q=inspection&grade=good&has_open_response=yes"
     ),
-    "inspection page": lambda w: reverse("inspections:detail", args=[w.inspection.slug]),
+    "inspection page": lambda w: reverse("tracker:inspection", args=[w.inspection.slug]),
     "workspace": lambda w: reverse("responses:workspace", args=[w.draft.pk]),
     "history": lambda w: reverse("responses:history", args=[w.draft.pk]),
     "edit letter": lambda w: reverse("responses:edit_letter", args=[w.draft.pk]),

@@ -132,7 +132,7 @@ def test_offices_cannot_choose_a_joint_or_regional_inspection(as_user, world, jo
     assert response.status_code == 200
     assert 'id="id_inspection-error"' in response.content.decode()
     assert not ReportImport.objects.exists()
-    page = client.get(reverse("inspections:detail", args=[joint.inspection.slug]))
+    page = client.get(reverse("tracker:inspection", args=[joint.inspection.slug]))
     assert reverse("imports:upload") not in page.content.decode()
 
 
@@ -148,7 +148,7 @@ def test_an_office_chooses_an_inspection_of_its_own_force_and_administrators_any
     assert {joint.inspection, world.eastern, joint.norfolk_only} <= set(
         admin.fields["inspection"].queryset
     )
-    page = as_user("admin").get(reverse("inspections:detail", args=[joint.inspection.slug]))
+    page = as_user("admin").get(reverse("tracker:inspection", args=[joint.inspection.slug]))
     assert reverse("imports:upload") in page.content.decode()
 
 

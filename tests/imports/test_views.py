@@ -384,12 +384,12 @@ def test_review_and_list_run_a_fixed_number_of_queries(as_user, world):
 
 def test_inspection_page_links_to_an_import_for_those_who_may(as_user, world):
     own = norfolk_peel()
-    url = reverse("inspections:detail", args=[own.slug])
+    url = reverse("tracker:inspection", args=[own.slug])
     link = f"{reverse('imports:upload')}?inspection={own.slug}"
     assert link in as_user("own_staff").get(url).content.decode()
     response = as_user("own_staff").get(link)
     assert response.context["form"].initial["inspection"] == own
-    regional = reverse("inspections:detail", args=[world.eastern.slug])
+    regional = reverse("tracker:inspection", args=[world.eastern.slug])
     assert "Import findings" not in as_user("own_staff").get(regional).content.decode()
     assert "Import findings" in as_user("admin").get(regional).content.decode()
     wiltshire = Inspection.objects.create(
@@ -398,7 +398,7 @@ def test_inspection_page_links_to_an_import_for_those_who_may(as_user, world):
         programme="peel",
         publication_date=world.eastern.publication_date,
     )
-    other_url = reverse("inspections:detail", args=[wiltshire.slug])
+    other_url = reverse("tracker:inspection", args=[wiltshire.slug])
     assert "Import findings" not in as_user("own_staff").get(other_url).content.decode()
     assert "Import findings" in as_user("admin").get(other_url).content.decode()
 

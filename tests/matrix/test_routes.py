@@ -69,21 +69,21 @@ CASES = [
         PUBLIC,
     ),
     Case("password_reset_complete", "reset done", r("password_reset_complete"), PUBLIC),
-    Case("inspections:list", "inspections", r("inspections:list"), ALL),
+    Case("tracker:inspections", "inspections", r("tracker:inspections"), ALL),
     Case(
-        "inspections:detail",
+        "tracker:inspection",
         "own report",
-        r("inspections:detail", lambda o: o.inspection.slug),
+        r("tracker:inspection", lambda o: o.inspection.slug),
         ALL,
     ),
-    Case("inspections:detail", "joint report", r("inspections:detail", "joint-2026"), ALL),
+    Case("tracker:inspection", "joint report", r("tracker:inspection", "joint-2026"), ALL),
     Case(
-        "inspections:detail", "future report", r("inspections:detail", "future-report"), ADMIN_ONLY
+        "tracker:inspection", "future report", r("tracker:inspection", "future-report"), ADMIN_ONLY
     ),
     Case(
-        "inspections:detail",
+        "tracker:inspection",
         "undated report",
-        r("inspections:detail", "undated-report"),
+        r("tracker:inspection", "undated-report"),
         ADMIN_ONLY,
     ),
     Case("responses:start", "start, GET", r("responses:start", "custody-2026"), POST_ONLY),
@@ -207,9 +207,9 @@ CASES = [
     ),
     Case("progress:evidence", "own", r("progress:evidence", lambda o: o.evidence.pk), OWN),
     Case(
-        "progress:panel_report",
+        "tracker:panel_report",
         "panel report",
-        r("progress:panel_report"),
+        r("tracker:panel_report"),
         (LOGIN, 403, 200, 403, 200),
     ),
     Case("api-root", "API root", r("api-root"), API_ALL),
@@ -351,7 +351,7 @@ def test_the_hidden_texts_show_where_they_may(objects, client):
     workspace = client.get(reverse("responses:workspace", args=[objects.suffolk_draft.pk]))
     assert leaks("own_staff", readable(workspace)) == [SUFFOLK_SECRET]
     client.force_login(objects.world.users["admin"])
-    listing = client.get(reverse("inspections:list"))
+    listing = client.get(reverse("tracker:inspections"))
     assert leaks("own_staff", readable(listing)) == list(EMBARGOED)
 
 

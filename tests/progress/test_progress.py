@@ -84,7 +84,7 @@ def test_inspection_page_links_progress_for_the_offices_own_forces(
     practice = FindingFactory(
         inspection=world.eastern, kind=FindingKind.INNOVATIVE_PRACTICE, directed_at=[norfolk]
     )
-    page = reverse("inspections:detail", args=[world.eastern.slug])
+    page = reverse("tracker:inspection", args=[world.eastern.slug])
     staff = as_user("own_staff").get(page).content.decode()
     assert url_for(regional, norfolk) in staff
     assert url_for(regional, suffolk) not in staff
@@ -443,7 +443,7 @@ def test_the_page_has_a_real_file_input_for_evidence(as_user, world, norfolk):
 def test_inspection_page_links_to_progress_for_the_office_forces_only(
     as_user, world, norfolk, suffolk
 ):
-    url = reverse("inspections:detail", args=[world.eastern.slug])
+    url = reverse("tracker:inspection", args=[world.eastern.slug])
     html = as_user("own_staff").get(url).content.decode()
     regional = world.eastern.findings.filter(directed_at=suffolk).filter(directed_at=norfolk)[0]
     assert url_for(regional, norfolk) in html

@@ -116,7 +116,7 @@ def test_panel_report_xlsx_writes_formulas_as_text_and_keeps_types(as_user, host
         "end_2": end.year,
     }
     response = as_user("own_manager").get(
-        reverse("progress:panel_report"), {**period, "output": "xlsx"}
+        reverse("tracker:panel_report"), {**period, "output": "xlsx"}
     )
     assert response.status_code == 200
     assert sheet_xml_has_no_formula(response.content)

@@ -55,7 +55,7 @@ def tracked(world):
 
 
 def test_only_managers_and_administrators_produce_it(as_user, world):
-    url = reverse("progress:panel_report")
+    url = reverse("tracker:panel_report")
     assert as_user("own_staff").get(url).status_code == 403
     assert as_user("anonymous").get(url).status_code == 302
     assert as_user("own_manager").get(url).status_code == 200
@@ -67,7 +67,7 @@ def test_only_managers_and_administrators_produce_it(as_user, world):
 
 def test_pdf(as_user, tracked, pdf_text, tmp_path):
     response = as_user("own_manager").get(
-        reverse("progress:panel_report"), {**PERIOD, "output": "pdf"}
+        reverse("tracker:panel_report"), {**PERIOD, "output": "pdf"}
     )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = " ".join(pdf_text(response.content, tmp_path).split())
@@ -82,7 +82,7 @@ def test_pdf(as_user, tracked, pdf_text, tmp_path):
 
 def test_xlsx(as_user, tracked):
     response = as_user("own_manager").get(
-        reverse("progress:panel_report"), {**PERIOD, "output": "xlsx"}
+        reverse("tracker:panel_report"), {**PERIOD, "output": "xlsx"}
     )
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Open findings", "Overdue", "Closed in period", "Summary"]
@@ -99,14 +99,14 @@ def test_xlsx(as_user, tracked):
 
 def test_closed_outside_the_period_is_left_out(as_user, tracked):
     period = {**PERIOD, "start_1": "7", "output": "xlsx"}
-    response = as_user("own_manager").get(reverse("progress:panel_report"), period)
+    response = as_user("own_manager").get(reverse("tracker:panel_report"), period)
     book = load_workbook(io.BytesIO(response.content))
     assert list(book["Closed in period"].values)[1:] == []
 
 
 def test_bad_period_is_explained(as_user, world):
     response = as_user("own_manager").get(
-        reverse("progress:panel_report"), {**PERIOD, "end_2": "2025", "output": "pdf"}
+        reverse("tracker:panel_report"), {**PERIOD, "end_2": "2025", "output": "pdf"}
     )
     assert response.status_code == 200
     assert "The end of the period must be on or after its start" in response.content.decode()
@@ -114,9 +114,9 @@ def test_bad_period_is_explained(as_user, world):
 
 def test_administrator_chooses_the_office(as_user, tracked):
     client = as_user("admin")
-    response = client.get(reverse("progress:panel_report"), {**PERIOD, "output": "xlsx"})
+    response = client.get(reverse("tracker:panel_report"), {**PERIOD, "output": "xlsx"})
     assert response.status_code == 200 and "Choose the office" in response.content.decode()
     response = client.get(
-        reverse("progress:panel_report"), {**PERIOD, "output": "xlsx", "office": "norfolk"}
+        reverse("tracker:panel_report"), {**PERIOD, "output": "xlsx", "office": "norfolk"}
     )
     assert response.status_code == 200

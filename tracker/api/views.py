@@ -1,6 +1,6 @@
 from rest_framework import viewsets
 
-from progress.api.serializers import TrackerRowSerializer
+from tracker.api.serializers import TrackerRowSerializer
 from tracker.filtersets import TrackerFilterSet
 from tracker.queries import tracker_rows
 

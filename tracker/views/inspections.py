@@ -1,3 +1,7 @@
+"""The inspection reports as an office sees them: the list, and each report with its grades
+and findings, with the office's response and what it may do next (start a response, import).
+"""
+
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
@@ -11,8 +15,8 @@ from core.pagination import paginate
 from forces.models import Body
 from imports import rules
 from inspections.choices import FINDING_KIND_PLURALS, RESPONSE_KINDS, FindingKind
-from inspections.filtersets import InspectionFilterSet
 from inspections.models import Finding, GradedJudgement, Inspection
+from responses.filtersets import OfficeInspectionFilterSet
 from responses.models import Section55Response
 from tracker import fingerprints
 
@@ -44,7 +48,7 @@ def inspection_list(request):
         queryset = Inspection.objects.visible_to(request.user).prefetch_related(
             Prefetch("bodies", queryset=Body.objects.order_by("kind", "name"))
         )
-        filterset = InspectionFilterSet(request.GET, queryset=queryset, request=request)
+        filterset = OfficeInspectionFilterSet(request.GET, queryset=queryset, request=request)
         finding_count = (
             Finding.objects.filter(inspection=OuterRef("pk"))
             .order_by()
@@ -59,10 +63,10 @@ def inspection_list(request):
         )
         page, query = paginate(request, inspections, PAGE_SIZE)
         context = {"filterset": filterset, "page": page, "office": office, "query": query}
-        return render_to_string("inspections/_inspection_list_content.html", context, request)
+        return render_to_string("tracker/_inspection_list_content.html", context, request)
 
     html = fingerprints.rendered(request, office, "inspections", content)
-    return render(request, "inspections/inspection_list.html", {"content": html})
+    return render(request, "tracker/inspection_list.html", {"content": html})
 
 
 @login_required
@@ -99,7 +103,7 @@ def inspection_detail(request, slug):
             "finding_groups": group_findings(findings),
             "office": office,
         }
-        return render_to_string("inspections/_inspection_findings.html", context, request)
+        return render_to_string("tracker/_inspection_findings.html", context, request)
 
     response = None
     if inspection.office_response_pk:
@@ -108,7 +112,7 @@ def inspection_detail(request, slug):
         )
     return render(
         request,
-        "inspections/inspection_detail.html",
+        "tracker/inspection_detail.html",
         {
             "inspection": inspection,
             # Reference data and the office's own links: no office work shown, none in the key.

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def listing(client, **params):
-    return client.get(reverse("inspections:list"), params).content.decode()
+    return client.get(reverse("tracker:inspections"), params).content.decode()
 
 
 EASTERN = "An inspection of the eastern regional response"
@@ -88,7 +88,7 @@ def test_inspection_page(world, as_user):
     )
     html = (
         as_user("own_staff")
-        .get(reverse("inspections:detail", args=[world.eastern.slug]))
+        .get(reverse("tracker:inspection", args=[world.eastern.slug]))
         .content.decode()
     )
     assert '<caption class="govuk-table__caption govuk-table__caption--m">Graded judgements' in html
@@ -108,7 +108,7 @@ def test_inspection_page(world, as_user):
 
 
 def test_start_button_only_where_the_office_may_start(world, as_user):
-    url = reverse("inspections:detail", args=[world.unstarted.slug])
+    url = reverse("tracker:inspection", args=[world.unstarted.slug])
     assert "Start the response" in as_user("own_staff").get(url).content.decode()
     assert "does not cover your force" in as_user("other_staff").get(url).content.decode()
 
@@ -179,6 +179,6 @@ def test_filter_panels_show_their_fields(world, as_user, url, user, shown, hidde
 
 
 def test_the_list_names_each_inspections_bodies(world, as_user):
-    html = as_user("own_staff").get(reverse("inspections:list")).content.decode()
+    html = as_user("own_staff").get(reverse("tracker:inspections")).content.decode()
     eastern_bodies = ", ".join(b.short_name for b in world.eastern.bodies.order_by("kind", "name"))
     assert eastern_bodies in html

@@ -108,7 +108,7 @@ def filename(report, extension):
 
 
 def as_pdf(report):
-    html = render_to_string("progress/panel_report_pdf.html", {"report": report})
+    html = render_to_string("tracker/panel_report_pdf.html", {"report": report})
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(report, "pdf")}"'
     return response
