@@ -45,8 +45,10 @@ test-browser: install ## Run the browser tests (Playwright with Debian's chromiu
 	$(PYTHON) -m pytest -m browser $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## Check the code with ruff
+lint: install ## Check the code with ruff, and the apps' layers with import-linter (README map)
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 .PHONY: format
 format: install ## Format the code with ruff

@@ -38,7 +38,7 @@ def make_plan(path):
     from django.contrib.auth.hashers import make_password
     from rest_framework.authtoken.models import Token
 
-    from accounts.access import EDITABLE_STATUSES
+    from responses.choices import EDITABLE_STATUSES
     from responses.models import FindingResponse, Section55Response
 
     User = get_user_model()

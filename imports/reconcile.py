@@ -4,7 +4,7 @@ Imported items are matched to the inspection's findings and grades by the rules 
 score uses (same kind and nearly the same text; same body and question), so importing a report
 twice finds everything unchanged and creates nothing. Saving happens in one transaction, and is
 refused if someone changed the inspection's findings after the review screen was drawn. Only
-what the user may change takes part (accounts.access): the review form checks first and says why,
+what the user may change takes part (imports.rules): the review form checks first and says why,
 and saving checks again, so no caller can write past the rules.
 """
 
