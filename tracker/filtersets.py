@@ -55,6 +55,7 @@ class TrackerFilterSet(django_filters.FilterSet):
         fields=[
             ("deadline_on", "deadline"),
             ("finding__inspection__publication_date", "published"),
+            ("body__short_name", "force"),
         ],
         label="Sort by",
         empty_label="Most urgent first",

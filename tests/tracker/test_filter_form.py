@@ -65,7 +65,32 @@ def test_applying_the_filters_again_keeps_them(world, as_user):
 def test_the_default_order_is_sent_back_as_the_default(world, as_user):
     client = as_user("own_staff")
     values = form_values(client.get(reverse("tracker:list")))
-    assert values["ordering"] == ""
+    assert values.get("ordering", "") == ""
     page = client.get(reverse("tracker:list"), values)
     assert "There is a problem" not in page.content.decode()
-    assert form_values(page)["ordering"] == ""
+    assert form_values(page).get("ordering", "") == ""
+
+
+def test_the_sort_order_is_chosen_from_the_column_headers(world, as_user):
+    """No "Sort by" box: the headers link to the sorted list, keeping the filters; a second
+    click on the same header reverses it."""
+    client = as_user("own_staff")
+    page = client.get(reverse("tracker:list"), {"kind": "recommendation"}).content.decode()
+    assert 'name="ordering"' not in page.split("<table")[0].split("moj-filter__options")[1]
+    assert 'href="?kind=recommendation&amp;ordering=deadline"' in page
+    state = 'aria-sort="ascending"><a class="app-sort-link" href="?kind=recommendation">State'
+    assert state in page
+    page = client.get(reverse("tracker:list"), {"kind": "recommendation", "ordering": "deadline"})
+    deadline = 'aria-sort="ascending"><a class="app-sort-link" href="?kind=recommendation&amp;'
+    assert deadline + 'ordering=-deadline">Deadline' in page.content.decode()
+    assert form_values(page)["ordering"] == "deadline"  # applying filters keeps the order
+
+
+def test_a_filter_in_use_is_a_tag_that_removes_it(world, as_user):
+    client = as_user("own_staff")
+    html = client.get(reverse("tracker:list"), {"kind": "recommendation", "state": "overdue"})
+    html = html.content.decode()
+    assert "Selected filters" in html
+    remove = '<span class="govuk-visually-hidden">Remove this filter: '
+    assert f'href="?state=overdue">{remove}Kind of finding</span> Recommendation</a>' in html
+    assert f'href="?kind=recommendation">{remove}Deadline state</span> Overdue</a>' in html

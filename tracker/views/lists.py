@@ -6,6 +6,7 @@ from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.filters import filter_panel, sort_headers
 from core.pagination import paginate
 from inspections.models import Inspection
 from responses.deadlines import RESPONSE_STATE_URGENCY
@@ -36,6 +37,11 @@ LIST_COLUMNS = [
     "body__policing_body_id",
     "body__policing_body__deadline_convention",
 ]
+
+
+# The tracker's sortable columns (TrackerFilterSet's ordering); "state" is the default order,
+# most urgent first.
+SORTABLE = ["published", "force", "deadline", "state"]
 
 
 def _tracker_filterset(request):
@@ -89,6 +95,8 @@ def _tracker_results(request, filterset, rows, form):
     page, query = paginate(request, rows.only(*LIST_COLUMNS), PAGE_SIZE)
     context = {
         "filterset": filterset,
+        "panel": filter_panel(filterset.form, request.GET, kept=("ordering", "office")),
+        "sort": sort_headers(request.GET, SORTABLE, default="state"),
         "page": page,
         "query": query,
         "bulk_form": form,
