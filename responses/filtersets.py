@@ -14,9 +14,18 @@ from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
 
+# Open responses whose deadline is neither near nor past, whether or not work has started: the
+# dashboard counts work status and the deadline apart, and links here.
+ON_TRACK = "on_track"
+ON_TRACK_STATES = [ResponseState.NOT_STARTED, ResponseState.IN_PROGRESS]
+
+
 class ResponseFilterSet(django_filters.FilterSet):
     deadline_state = django_filters.ChoiceFilter(
-        choices=ResponseState.choices, label="Deadline state", empty_label="Any deadline state"
+        choices=[*ResponseState.choices, (ON_TRACK, "On track (not yet due soon)")],
+        method="filter_deadline_state",
+        label="Deadline state",
+        empty_label="Any deadline state",
     )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme",
@@ -29,6 +38,11 @@ class ResponseFilterSet(django_filters.FilterSet):
     class Meta:
         model = Section55Response
         fields = ["deadline_state", "status", "policing_body", "programme", "year"]
+
+    def filter_deadline_state(self, queryset, name, value):
+        if value == ON_TRACK:
+            return queryset.filter(deadline_state__in=ON_TRACK_STATES)
+        return queryset.filter(deadline_state=value)
 
 
 class FindingResponseFilterSet(django_filters.FilterSet):

@@ -1,6 +1,7 @@
 """The tracker rows, their deadline states, the dashboard and the filtered lists it links to."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -89,15 +90,60 @@ def test_dashboard_counts_link_to_the_lists_they_count(world, as_user):
     assert "Outstanding" in html and "PEEL 2021/22" in html  # the grade grid
 
 
+@time_machine.travel(TODAY, tick=False)
+def test_the_dashboard_counts_work_status_and_deadline_apart(world, as_user):
+    """A response in review whose deadline is near is one "In review" and one "Due soon": work
+    status and deadline state are two figures, not one (it read "0 in progress, 1 due soon")."""
+    in_review = ResponseFactory(
+        inspection=InspectionFactory(publication_date=TODAY - datetime.timedelta(days=50)),
+        policing_body=world.suffolk,
+        status="in_review",
+    )
+    context = as_user("admin").get(reverse("tracker:dashboard"), {"office": world.suffolk.pk})
+    suffolk = Section55Response.objects.filter(policing_body=world.suffolk).with_deadline_state()
+    assert suffolk.get(pk=in_review.pk).deadline_state == "due_soon"
+    work = {row["state"]: row["count"] for row in context.context["work_states"]}
+    deadline = {row["state"]: row["count"] for row in context.context["deadline_states"]}
+    assert work["in_review"] == suffolk.filter(status="in_review").count() == 1
+    assert deadline["due_soon"] == suffolk.filter(deadline_state="due_soon").count() == 1
+    assert list(work) == [
+        "draft", "awaiting_chief", "in_review", "approved", "submitted", "published"
+    ]  # fmt: skip
+    assert list(deadline) == [
+        "overdue", "due_soon", "on_track", "submitted_late", "submitted_on_time"
+    ]  # fmt: skip
+    html = context.content.decode()
+    assert "Where the work is" in html and "Against the deadline" in html
+    assert "Awaiting the chief constable" in html  # the labels as written, not lower-cased
+
+
+def test_on_track_lists_the_open_responses_not_yet_near_their_deadline(world, as_user):
+    client = as_user("own_manager")
+    listed = client.get(reverse("tracker:responses"), {"deadline_state": "on_track"})
+    on_track = (
+        Section55Response.objects.filter(policing_body=world.norfolk)
+        .with_deadline_state()
+        .filter(deadline_state__in=["not_started", "in_progress"])
+    )
+    assert listed.context["page"].paginator.count == on_track.count()
+
+
+def test_dashboard_labels_are_written_for_people(world, as_user):
+    html = as_user("own_manager").get(reverse("tracker:dashboard")).content.decode()
+    assert "closed by hmicfrs" not in html and "Closed by HMICFRS" in html
+    assert "an earlier report's." not in html
+    assert re.search(r"finding(s repeat findings| repeats a finding) of an earlier report", html)
+
+
 def test_dashboard_for_administrators_filters_by_office(world, as_user):
     client = as_user("admin")
     everything = client.get(reverse("tracker:dashboard")).context
     suffolk = client.get(reverse("tracker:dashboard"), {"office": world.suffolk.pk}).context
     assert suffolk["office"] == world.suffolk
-    assert sum(r["count"] for r in suffolk["response_states"]) == 1
-    assert (
-        sum(r["count"] for r in everything["response_states"]) == Section55Response.objects.count()
-    )
+    for figure in ["work_states", "deadline_states"]:  # each response counted once in each
+        assert sum(r["count"] for r in suffolk[figure]) == 1
+        total = sum(r["count"] for r in everything[figure])
+        assert total == Section55Response.objects.count()
     assert (
         f"office={world.suffolk.pk}&amp;deadline_state="
         in client.get(reverse("tracker:dashboard"), {"office": world.suffolk.pk}).content.decode()

@@ -1,5 +1,7 @@
+from collections import Counter
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
+from django.db.models import Count, F
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -9,14 +11,15 @@ from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.models import GradedJudgement, Inspection
 from progress.choices import ProgressStatus, Rag
-from responses.choices import SENT_STATUSES
+from responses.choices import SENT_STATUSES, ResponseStatus
 from responses.deadlines import (
     RESPONSE_STATE_URGENCY,
     FindingState,
     ResponseState,
 )
+from responses.filtersets import ON_TRACK, ON_TRACK_STATES
 from tracker import fingerprints, panel
-from tracker.queries import row_summary, state_counts
+from tracker.queries import row_summary
 from tracker.views.scope import (
     FINDING_STATE_URGENCY,
     office_scope,
@@ -43,17 +46,7 @@ def dashboard(request):
 
 def _dashboard_context(request, office):
     responses = scoped_responses(request, office).with_deadline_state()
-    counts = state_counts(responses, "deadline_state")
-    total = sum(counts.values())
-    response_states = [
-        {
-            "state": state,
-            "label": ResponseState(state).label,
-            "count": counts.get(state, 0),
-            "percent": round(100 * counts.get(state, 0) / total, 1) if total else 0,
-        }
-        for state in RESPONSE_STATE_URGENCY
-    ]
+    work_states, deadline_states, total = _response_figures(responses)
     open_items = (
         responses.exclude(status__in=SENT_STATUSES)
         .select_related("inspection", "policing_body")
@@ -77,7 +70,8 @@ def _dashboard_context(request, office):
         "office": office,
         "offices": LocalPolicingBody.objects.all() if access.is_administrator(request.user) else [],
         "office_query": office_query,
-        "response_states": response_states,
+        "work_states": work_states,
+        "deadline_states": deadline_states,
         "response_total": total,
         "open_items": open_items,
         "finding_states": [
@@ -94,6 +88,41 @@ def _dashboard_context(request, office):
         "can_report_to_panel": panel.can_report(request.user),
         "grid": grade_grid(request),
     }
+
+
+# The deadline figure's groups, most urgent first: an open response whose deadline is neither
+# near nor past is "on track" whether or not its text is started (that is the work figure's).
+DEADLINE_GROUPS = [
+    (ResponseState.OVERDUE, "Overdue", [ResponseState.OVERDUE]),
+    (ResponseState.DUE_SOON, "Due soon", [ResponseState.DUE_SOON]),
+    (ON_TRACK, "On track", ON_TRACK_STATES),
+    (ResponseState.SUBMITTED_LATE, "Submitted late", [ResponseState.SUBMITTED_LATE]),
+    (ResponseState.SUBMITTED_ON_TIME, "Submitted on time", [ResponseState.SUBMITTED_ON_TIME]),
+]
+
+
+def _response_figures(responses):
+    """The responses counted two ways from one query: where the work is (their status) and
+    where they stand against the deadline. Each response is in one group of each."""
+    counts = Counter()
+    for group in responses.order_by().values("status", "deadline_state").annotate(n=Count("pk")):
+        counts[group["status"], group["deadline_state"]] = group["n"]
+    total = sum(counts.values())
+    by_status = Counter()
+    by_deadline = Counter()
+    for (status, state), n in counts.items():
+        by_status[status] += n
+        by_deadline[state] += n
+    work = [
+        {"state": status.value, "label": status.label, "count": by_status[status]}
+        for status in ResponseStatus
+    ]
+    deadline = []
+    for key, label, states in DEADLINE_GROUPS:
+        count = sum(by_deadline[state] for state in states)
+        share = round(100 * count / total, 1) if total else 0
+        deadline.append({"state": key, "label": label, "count": count, "percent": share})
+    return work, deadline, total
 
 
 def grade_grid(request):
