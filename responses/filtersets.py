@@ -13,7 +13,6 @@ from responses.choices import SENT_STATUSES
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
-
 # Open responses whose deadline is neither near nor past, whether or not work has started: the
 # dashboard counts work status and the deadline apart, and links here.
 ON_TRACK = "on_track"

@@ -7,7 +7,7 @@ from inspections.choices import RESPONSE_KINDS, FindingKind, Programme
 from inspections.models import Inspection
 from progress.choices import ProgressStatus, Rag
 from responses.deadlines import FindingState
-from tracker.queries import FindingTarget
+from tracker.queries import FindingTarget, update_due
 
 
 class TrackerFilterSet(django_filters.FilterSet):
@@ -51,6 +51,12 @@ class TrackerFilterSet(django_filters.FilterSet):
         empty_label="Any RAG rating",
     )
     year = YearFilter(field_name="finding__inspection__publication_date")
+    update_due = django_filters.ChoiceFilter(
+        choices=[("yes", "Due a progress update")],
+        method="filter_update_due",
+        label="Progress update",
+        empty_label="Any",
+    )
     ordering = django_filters.OrderingFilter(
         fields=[
             ("deadline_on", "deadline"),
@@ -63,7 +69,20 @@ class TrackerFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = FindingTarget
-        fields = ["inspection", "programme", "force", "kind", "state", "progress", "rag", "year"]
+        fields = [
+            "inspection",
+            "programme",
+            "force",
+            "kind",
+            "state",
+            "progress",
+            "rag",
+            "update_due",
+            "year",
+        ]
 
     def filter_rag(self, queryset, name, value):
         return queryset.filter(progress_rag="" if value == "none" else value)
+
+    def filter_update_due(self, queryset, name, value):
+        return update_due(queryset) if value == "yes" else queryset

@@ -20,6 +20,7 @@ checks each input.
 
 import functools
 
+from django.conf import settings
 from django.db import connection
 
 from accounts import access
@@ -108,6 +109,9 @@ def office_key(request, scope, page, *, include_work=True):
         panel.can_report(request.user),
         hasattr(request.user, "membership"),
         deadlines.today(),
+        # The states' settings: a restart with new values must not serve the old states.
+        settings.SECTION55_DUE_SOON_DAYS,
+        settings.PROGRESS_UPDATE_DAYS,
         reference(),
         office_work(scope.pk) if include_work else None,
     )

@@ -2,10 +2,13 @@
 office's response and its deadline state. One query builds it; lists, exports, the dashboard
 and the calendar feed all start here."""
 
+import datetime
 from collections import Counter
 
+from django.conf import settings
 from django.db.models import Count, F, FilteredRelation, Q, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from accounts import access
 from forces.choices import BodyKind
@@ -13,6 +16,7 @@ from inspections.choices import RESPONSE_KINDS
 from inspections.models import Finding, Inspection
 from progress.choices import CLOSED_STATUSES, ProgressStatus
 from responses import deadlines
+from responses.choices import SENT_STATUSES
 
 FindingTarget = Finding.directed_at.through
 
@@ -56,6 +60,7 @@ def annotate_rows(rows, on=None):
             progress_rag=Coalesce(F("force_progress__rag"), Value("")),
             progress_target=F("force_progress__target_date"),
             progress_closed=Q(force_progress__status__in=CLOSED_STATUSES),
+            progress_updated_at=F("force_progress__updated_at"),
             response_pk=F("office_response__pk"),
             response_status=F("office_response__status"),
             response_submitted_on=F("office_response__submitted_on"),
@@ -70,6 +75,28 @@ def annotate_rows(rows, on=None):
         .annotate(deadline_on=deadlines.finding_deadline_expression(on=on))
         .annotate(state=deadlines.finding_state_expression(on=on))
     )
+
+
+def update_due_condition(on=None):
+    """Tracker rows due a progress update: open, their office's response sent (tracking to
+    closure has begun), and nobody has updated them for PROGRESS_UPDATE_DAYS (or ever)."""
+    on = on or deadlines.today()
+    cutoff = datetime.datetime.combine(
+        on - datetime.timedelta(days=settings.PROGRESS_UPDATE_DAYS),
+        datetime.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
+    # progress_status (coalesced), not progress_closed: a row nobody has updated has no
+    # progress record, and SQL's NOT (NULL IN ...) is not true.
+    return (
+        Q(response_status__in=SENT_STATUSES)
+        & ~Q(progress_status__in=CLOSED_STATUSES)
+        & (Q(progress_updated_at__isnull=True) | Q(progress_updated_at__lt=cutoff))
+    )
+
+
+def update_due(rows, on=None):
+    return rows.filter(update_due_condition(on))
 
 
 def state_counts(queryset, field):

@@ -156,6 +156,9 @@ SECTION55_DEFAULT_CONVENTION = env_choice(
 )
 # A response is "due soon" this many days before its deadline.
 SECTION55_DUE_SOON_DAYS = env_int("SECTION55_DUE_SOON_DAYS", 14, minimum=0)
+# Once the response is sent, an open finding's progress is "due an update" when nobody has
+# updated it for this many days (a quarter: Police and Crime Panels meet about quarterly).
+PROGRESS_UPDATE_DAYS = env_int("PROGRESS_UPDATE_DAYS", 91, minimum=1)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

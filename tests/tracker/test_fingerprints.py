@@ -7,6 +7,8 @@ import re
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forces.models import Body
@@ -227,3 +229,20 @@ def test_the_tracker_shows_a_change_at_once(world, as_user):
     )
     html = client.get(url).content.decode()
     assert "1 finding</p>" in html and f"#finding-{world.afi.pk}" in html
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_states_settings_are_part_of_the_key(world, as_user, settings):
+    """A restart with another PROGRESS_UPDATE_DAYS or due-soon window must not be served the
+    lists cached under the old one (the shared fragment table outlives restarts)."""
+    client = as_user("own_staff")
+    url = reverse("tracker:list")
+    client.get(url, {"update_due": "yes"})
+    settings.PROGRESS_UPDATE_DAYS = 100_000
+    with CaptureQueriesContext(connection) as recomputed:
+        client.get(url, {"update_due": "yes"})
+    assert any("force_progress" in query["sql"] for query in recomputed.captured_queries)
+    settings.SECTION55_DUE_SOON_DAYS = 0
+    with CaptureQueriesContext(connection) as recomputed:
+        client.get(url, {"update_due": "yes"})
+    assert any("force_progress" in query["sql"] for query in recomputed.captured_queries)

@@ -1,12 +1,17 @@
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from accounts import access
 from inspections.models import Inspection
 from responses.choices import SENT_STATUSES
-from responses.deadlines import RESPONSE_EXPECTED_WINDOW, section55_deadline
+from responses.deadlines import RESPONSE_EXPECTED_WINDOW, FindingState, section55_deadline
 from responses.models import Section55Response
+from tracker.queries import tracker_rows, update_due_condition
+from tracker.views.scope import FINDING_STATE_URGENCY, urgency
+
+URGENT_SHOWN = 5
 
 
 def home(request):
@@ -46,5 +51,31 @@ def home(request):
     return render(
         request,
         "dashboard.html",
-        {"office": office, "open_responses": open_responses, "unanswered": unanswered},
+        {
+            "office": office,
+            "open_responses": open_responses,
+            "unanswered": unanswered,
+            **_findings_needing_attention(request.user, office),
+        },
     )
+
+
+def _findings_needing_attention(user, office):
+    """The office's tracked findings that need doing now, in two queries: how many are overdue,
+    due soon and due a progress update, and the most urgent few."""
+    if office is None:
+        return {}
+    rows = tracker_rows(user)
+    counts = rows.aggregate(
+        overdue=Count("pk", filter=Q(state=FindingState.OVERDUE)),
+        due_soon=Count("pk", filter=Q(state=FindingState.DUE_SOON)),
+        update_due=Count("pk", filter=update_due_condition()),
+    )
+    urgent = rows.filter(state__in=[FindingState.OVERDUE, FindingState.DUE_SOON]).order_by(
+        urgency("state", FINDING_STATE_URGENCY), F("deadline_on").asc(nulls_last=True), "pk"
+    )[:URGENT_SHOWN]
+    return {
+        "finding_counts": counts,
+        "urgent_rows": urgent,
+        "update_days": settings.PROGRESS_UPDATE_DAYS,
+    }
