@@ -1,6 +1,6 @@
 import django_filters
 
-from forces.choices import PolicingBodyKind
+from forces.choices import DeadlineConvention, PolicingBodyKind
 from forces.models import Body, LocalPolicingBody, Region
 
 
@@ -14,6 +14,12 @@ class RegionFilterSet(django_filters.FilterSet):
 
 class BodyFilterSet(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), empty_label="Any region"
+    )
+    policing_body = django_filters.ModelChoiceFilter(
+        queryset=LocalPolicingBody.objects.all(), empty_label="Any policing body"
+    )
 
     class Meta:
         model = Body
@@ -22,7 +28,10 @@ class BodyFilterSet(django_filters.FilterSet):
 
 class PolicingBodyFilterSet(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
-    kind = django_filters.ChoiceFilter(choices=PolicingBodyKind.choices)
+    kind = django_filters.ChoiceFilter(choices=PolicingBodyKind.choices, empty_label="Any kind")
+    deadline_convention = django_filters.ChoiceFilter(
+        choices=DeadlineConvention.choices, empty_label="Any convention"
+    )
 
     class Meta:
         model = LocalPolicingBody

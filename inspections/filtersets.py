@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from accounts import access
 from core.filters import NumberInRangeFilter, YearFilter
 from forces.models import Body
-from inspections.choices import FindingKind, Grade, Programme
+from inspections.choices import FindingKind, Grade, GradeScale, Programme
 from inspections.models import Finding, GradedJudgement, Inspection
 
 
@@ -59,10 +59,15 @@ class InspectionFilterSet(django_filters.FilterSet):
 
 class GradedJudgementFilterSet(django_filters.FilterSet):
     inspection = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(Inspection.objects.visible_to)
+        queryset=access.for_request(Inspection.objects.visible_to), empty_label="Any inspection"
     )
+    body = django_filters.ModelChoiceFilter(
+        queryset=Body.objects.all(), empty_label="Any force or ROCU"
+    )
+    grade = django_filters.ChoiceFilter(choices=Grade.choices, empty_label="Any grade")
+    scale = django_filters.ChoiceFilter(choices=GradeScale.choices, empty_label="Any scale")
     programme = django_filters.ChoiceFilter(
-        field_name="inspection__programme", choices=Programme.choices
+        field_name="inspection__programme", choices=Programme.choices, empty_label="Any programme"
     )
     year = YearFilter(field_name="inspection__publication_date")
 
@@ -83,23 +88,30 @@ class GradedJudgementFilterSet(django_filters.FilterSet):
 class FindingFilterSet(django_filters.FilterSet):
     # Choices, and the ids accepted, are what the user may see (a hidden id is a missing one).
     inspection = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(Inspection.objects.visible_to)
+        queryset=access.for_request(Inspection.objects.visible_to), empty_label="Any inspection"
     )
+    kind = django_filters.ChoiceFilter(choices=FindingKind.choices, empty_label="Any kind")
     parent = django_filters.ModelChoiceFilter(
         queryset=access.for_request(
             lambda user: Finding.objects.visible_to(user).filter(kind=FindingKind.CAUSE_OF_CONCERN)
         ),
         label="Cause of concern",
+        empty_label="Any cause of concern",
     )
     repeats = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(Finding.objects.visible_to), label="Repeats"
+        queryset=access.for_request(Finding.objects.visible_to),
+        label="Repeats",
+        empty_label="Any earlier finding",
     )
     programme = django_filters.ChoiceFilter(
-        field_name="inspection__programme", choices=Programme.choices
+        field_name="inspection__programme", choices=Programme.choices, empty_label="Any programme"
     )
     year = YearFilter(field_name="inspection__publication_date")
     body = django_filters.ModelChoiceFilter(
-        field_name="directed_at", queryset=Body.objects.all(), label="Directed at"
+        field_name="directed_at",
+        queryset=Body.objects.all(),
+        label="Directed at",
+        empty_label="Any force or ROCU",
     )
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
     due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")

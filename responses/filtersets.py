@@ -1,15 +1,17 @@
 """One FilterSet per model of this app, shared by the pages (the response list) and the API;
-and the inspections FilterSet extended with what an office asks of its own responses."""
+and the inspections FilterSet extended with what an office asks of its own responses. Each
+select says in words what its empty choice means (not Django's "---------")."""
 
 import django_filters
 from django.db.models import Exists, OuterRef
 
 from accounts import access
 from core.filters import YearFilter
+from forces.models import LocalPolicingBody
 from inspections.choices import Programme
 from inspections.filtersets import InspectionFilterSet
 from inspections.models import Finding
-from responses.choices import SENT_STATUSES
+from responses.choices import SENT_STATUSES, RecommendationAction, ResponseStatus
 from responses.deadlines import ResponseState
 from responses.models import FindingResponse, Section55Response
 
@@ -25,6 +27,14 @@ class ResponseFilterSet(django_filters.FilterSet):
         method="filter_deadline_state",
         label="Deadline state",
         empty_label="Any deadline state",
+    )
+    # Where the response has got to in the office's work (draft to published), beside how it
+    # stands against its deadline.
+    status = django_filters.ChoiceFilter(
+        choices=ResponseStatus.choices, label="Work status", empty_label="Any status"
+    )
+    policing_body = django_filters.ModelChoiceFilter(
+        queryset=LocalPolicingBody.objects.all(), label="Office", empty_label="Any office"
     )
     programme = django_filters.ChoiceFilter(
         field_name="inspection__programme",
@@ -49,10 +59,14 @@ class FindingResponseFilterSet(django_filters.FilterSet):
     may see, so another office's response is refused exactly as one that does not exist."""
 
     response = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(Section55Response.objects.visible_to)
+        queryset=access.for_request(Section55Response.objects.visible_to),
+        empty_label="Any response",
     )
     finding = django_filters.ModelChoiceFilter(
-        queryset=access.for_request(Finding.objects.visible_to)
+        queryset=access.for_request(Finding.objects.visible_to), empty_label="Any finding"
+    )
+    action = django_filters.ChoiceFilter(
+        choices=RecommendationAction.choices, empty_label="Any action"
     )
 
     class Meta:
