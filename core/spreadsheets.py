@@ -9,7 +9,8 @@ it shows as the text it is. Only strings are escaped: numbers and dates stay typ
 
 A sheet (``add_sheet``) has a frozen bold header row that prints on every page, an autofilter
 over its data, each column its width, long text wrapped, and dates as date cells shown the UK way
-(31/12/2026). Empty values are blank cells.
+(31/12/2026). Empty values are blank cells. A CSV (``csv_value``) writes dates as 2026-12-31 and
+times in UK local time to the minute (2026-12-31 19:22).
 """
 
 import datetime
@@ -47,6 +48,18 @@ def local_time(value):
     """An aware date-time in UK local time (settings.TIME_ZONE), to the second: spreadsheet cells
     hold no time zone."""
     return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+
+
+def csv_value(value):
+    """A CSV field: blank for no value, dates as 2026-12-31, date-times in UK local time as
+    2026-12-31 19:22, and text that never starts a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return local_time(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return safe_cell(value)
 
 
 @dataclass(frozen=True)

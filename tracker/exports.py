@@ -4,7 +4,7 @@ import csv
 
 from django.http import HttpResponse, StreamingHttpResponse
 
-from core.spreadsheets import Column, add_sheet, safe_cell, workbook
+from core.spreadsheets import Column, add_sheet, csv_value, workbook
 from inspections.choices import FindingKind
 from progress.choices import ProgressStatus, Rag
 from responses.choices import ResponseStatus
@@ -69,19 +69,14 @@ class _Echo:
         return value
 
 
-def _text(value):
-    if value is None:
-        return ""
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 def as_csv(rows, filename):
+    """UTF-8 with a byte order mark, which Excel needs to read it as UTF-8."""
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow([safe_cell(title) for title in HEADERS])
+        yield "\ufeff" + writer.writerow([csv_value(title) for title in HEADERS])
         for values in export_rows(rows):
-            yield writer.writerow([_text(safe_cell(value)) for value in values])
+            yield writer.writerow([csv_value(value) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'

@@ -19,7 +19,7 @@ TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
 
 
 def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -137,6 +137,34 @@ def test_xlsx_empty_values_are_blank_cells(world, as_user):
         assert deadline.value is None and deadline.data_type == "n"
         assert rag.value is None and rag.data_type == "n"
     assert not any(cell.value in ("None", "") for row in rows for cell in row)
+
+
+def test_csv_is_utf8_with_a_byte_order_mark_and_plain_dates(updated_in_summer, as_user):
+    response = as_user("own_manager").get(
+        reverse("tracker:export_csv"), {"inspection": updated_in_summer.inspection.pk}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbfInspection,")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0] == HEADERS
+    recommendation = next(row for row in rows[1:] if row[2] == "Recommendation")
+    assert recommendation[1] == "2026-10-01"  # published
+    assert recommendation[7] == "2027-03-01"  # deadline
+    # Last update: UK local time (BST in July) to the minute, no microseconds and no offset.
+    assert recommendation[12] == "2026-07-01 12:22"
+    assert "None" not in content.decode("utf-8-sig")
+
+
+def test_csv_time_in_winter_is_greenwich_mean_time(world, as_user):
+    winter = datetime.datetime(2026, 12, 1, 19, 22, 13, 151398, tzinfo=datetime.UTC)
+    Section55Response.objects.filter(pk=world.draft.pk).update(updated_at=winter)
+    rows = csv_rows(
+        as_user("own_manager").get(
+            reverse("tracker:export_csv"), {"inspection": world.inspection.pk}
+        )
+    )
+    assert {row[12] for row in rows[1:]} == {"2026-12-01 19:22"}
 
 
 def test_export_is_scoped_to_the_users_office(world, as_user):
