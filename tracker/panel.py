@@ -42,6 +42,11 @@ class PanelReport:
     status_counts: list = field(default_factory=list)  # [(label, n)] for open rows
     rag_counts: list = field(default_factory=list)
 
+    @property
+    def open(self):
+        """The open rows, inspection by inspection."""
+        return [row for _, rows in self.open_by_inspection for row in rows]
+
 
 def _latest(field_name):
     updates = ProgressUpdate.objects.filter(progress_id=OuterRef("progress_pk")).order_by(
@@ -78,7 +83,15 @@ def panel_report(office, start, end, on=None):
             owner=Coalesce("force_progress__owner", Value("")),
             closed_on=_closed_on(),
         )
-        .order_by("-finding__inspection__publication_date", "finding__order", "body__name", "pk")
+        # An inspection's rows together (two may share a publication date): each list shows
+        # them under its title.
+        .order_by(
+            "-finding__inspection__publication_date",
+            "finding__inspection_id",
+            "finding__order",
+            "body__name",
+            "pk",
+        )
     )
     report = PanelReport(office=office, start=start, end=end, on=on)
     statuses, rags = Counter(), Counter()
@@ -106,9 +119,12 @@ def filename(report, extension):
     return f"panel-report-{report.office.slug}-{period}.{extension}"
 
 
+def render_html(report):
+    return render_to_string("tracker/panel_report_pdf.html", {"report": report})
+
+
 def as_pdf(report):
-    html = render_to_string("tracker/panel_report_pdf.html", {"report": report})
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response = HttpResponse(html_to_pdf(render_html(report)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(report, "pdf")}"'
     return response
 
@@ -156,7 +172,7 @@ def as_xlsx(report):
     period = f"{report.start:%-d %B %Y} to {report.end:%-d %B %Y}"
     book = workbook(title=f"Inspection findings: {report.office.name}, {period}")
     lists = [
-        ("Open findings", [row for _, rows in report.open_by_inspection for row in rows]),
+        ("Open findings", report.open),
         ("Overdue", report.overdue),
         ("Closed in the period", report.closed),
     ]

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -9,6 +10,8 @@ from openpyxl import load_workbook
 
 from forces.models import Body
 from progress.services import Change, add_update
+from tests.factories import FindingFactory, InspectionFactory
+from tracker import panel
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +81,78 @@ def test_pdf(as_user, tracked, pdf_text, tmp_path):
     closed = text[text.index("Closed in the period") : text.index("Open findings by inspection")]
     assert "Closed after the audit." in closed
     assert "Suffolk" not in text  # another office's findings are not in Norfolk's report
+
+
+def pdf_pages(client, pdf_text, tmp_path):
+    """The report's PDF as text, page by page (pdftotext ends each page with a form feed)."""
+    response = client.get(reverse("tracker:panel_report"), {**PERIOD, "output": "pdf"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    return [" ".join(page.split()) for page in pdf_text(response.content, tmp_path).split("\f")]
+
+
+def test_pdf_names_each_inspection_once_in_each_list(as_user, tracked, pdf_text, tmp_path):
+    text = " ".join(pdf_pages(as_user("own_manager"), pdf_text, tmp_path))
+    overdue = text[text.index("Overdue") : text.index("Closed in the period")]
+    closed = text[text.index("Closed in the period") : text.index("Open findings by inspection")]
+    open_ = text[text.index("Open findings by inspection") :]
+    vetting = tracked.inspection.title
+    assert overdue.count(vetting) == 1 and "Recommendation:" in overdue
+    assert closed.count(vetting) == 1 and "Area for improvement 1:" in closed
+    report = panel.panel_report(
+        tracked.norfolk, datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
+    )
+    titles = [inspection.title for inspection, _ in report.open_by_inspection]
+    assert vetting in titles and tracked.eastern.title in titles
+    for title in titles:
+        assert open_.count(title) == 1, title  # above its findings, not in each of them
+    assert sum(len(rows) for _, rows in report.open_by_inspection) > len(titles)
+
+
+def test_pdf_writes_empty_values_as_a_person_would(as_user, tracked, pdf_text, tmp_path):
+    text = " ".join(pdf_pages(as_user("own_manager"), pdf_text, tmp_path))
+    assert not re.search(r"\bNone\b", text)
+    open_ = text[text.index("Open findings by inspection") :]
+    # The eastern report's findings: Norfolk answered it, set no target and has given no update.
+    assert "No deadline" in open_ and "No update yet" in open_
+
+
+def test_pdf_rows_are_not_split_and_headers_repeat(as_user, tracked):
+    html = panel.render_html(
+        panel.panel_report(tracked.norfolk, datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    )
+    assert re.search(r"\btr\s*\{[^}]*break-inside:\s*avoid", html)
+    assert re.search(r"\bthead\s*\{[^}]*display:\s*table-header-group", html)
+
+
+def test_long_pdf_puts_no_row_across_a_page_boundary(as_user, world, pdf_text, tmp_path):
+    norfolk = Body.objects.get(short_name="Norfolk")
+    inspection = InspectionFactory(
+        title="An inspection with many findings",
+        publication_date=datetime.date(2026, 11, 1),  # its response is not yet due
+        bodies=[norfolk],
+    )
+    for n in range(1, 41):
+        # Each row's text begins and ends with its own marker (and fits before the template's
+        # truncation); rows of different heights, so page ends fall anywhere.
+        filler = " ".join(["the constabulary should improve its records"] * (1 + n % 4))
+        FindingFactory(
+            inspection=inspection,
+            number=n,
+            order=n,
+            directed_at=[norfolk],
+            text=f"Begin{n:02d}x {filler} end{n:02d}x",
+        )
+    pages = pdf_pages(as_user("own_manager"), pdf_text, tmp_path)
+    with_rows = set()
+    for n in range(1, 41):
+        first = [i for i, page in enumerate(pages) if f"Begin{n:02d}x" in page]
+        last = [i for i, page in enumerate(pages) if f"end{n:02d}x" in page]
+        assert len(first) == 1 and first == last, f"row {n} is split across pages {first}, {last}"
+        with_rows.update(first)
+    assert len(with_rows) >= 3  # the list runs over several pages
+    for i in with_rows:
+        assert "Target or deadline" in pages[i], f"page {i + 1} has rows but no header row"
+    assert inspection.title in " ".join(pages)
 
 
 def test_xlsx(as_user, tracked):
