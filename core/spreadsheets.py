@@ -104,8 +104,9 @@ def xlsx_cells(sheet, values, columns=None, style=None):
     otherwise each cell's comes from its value and its column."""
     cells = []
     for index, value in enumerate(values):
-        if value == "":
-            value = None
+        if value is None or value == "":
+            cells.append(None)  # no cell at all: blank
+            continue
         if isinstance(value, str):
             # XML cannot hold most control characters (openpyxl refuses them, failing the whole
             # export): each shows as a replacement character instead of vanishing.
@@ -115,9 +116,8 @@ def xlsx_cells(sheet, values, columns=None, style=None):
         cell = WriteOnlyCell(sheet, value=safe_cell(value))
         if isinstance(cell.value, str):
             cell.data_type = "s"
-        if value is not None:
-            wrap = columns is not None and index < len(columns) and columns[index].wrap
-            cell.style = style or _style(value, wrap)
+        wrap = columns is not None and index < len(columns) and columns[index].wrap
+        cell.style = style or _style(value, wrap)
         cells.append(cell)
     return cells
 
