@@ -3,31 +3,31 @@
 import csv
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from core.spreadsheets import safe_cell, xlsx_cells
+from core.spreadsheets import Column, add_sheet, csv_value, workbook
 from inspections.choices import FindingKind
 from progress.choices import ProgressStatus, Rag
 from responses.choices import ResponseStatus
 from responses.deadlines import FindingState
 
-HEADERS = [
-    "Inspection",
-    "Published",
-    "Finding",
-    "Report number",
-    "Finding text",
-    "Force",
-    "Office",
-    "Deadline",
-    "State",
-    "Response status",
-    "Progress",
-    "RAG",
-    "Last update",
+# The sheet's columns: wide and wrapped for long text, narrow for short values and dates (each
+# wide enough for its heading and the autofilter's button).
+SHEET_COLUMNS = [
+    Column("Inspection", 45, wrap=True),
+    Column("Published", 13),
+    Column("Finding", 22),
+    Column("Report number", 17),
+    Column("Finding text", 70, wrap=True),
+    Column("Force", 28, wrap=True),
+    Column("Office", 30, wrap=True),
+    Column("Deadline", 13),
+    Column("State", 12),
+    Column("Response status", 24, wrap=True),
+    Column("Progress", 24),
+    Column("RAG", 9),
+    Column("Last update", 18),
 ]
+HEADERS = [column.title for column in SHEET_COLUMNS]
 
 
 # The columns, read as plain values: no model instances for 100,000 rows.
@@ -69,42 +69,30 @@ class _Echo:
         return value
 
 
-def _text(value):
-    if value is None:
-        return ""
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 def as_csv(rows, filename):
+    """UTF-8 with a byte order mark, which Excel needs to read it as UTF-8."""
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow([safe_cell(title) for title in HEADERS])
+        yield "\ufeff" + writer.writerow([csv_value(title) for title in HEADERS])
         for values in export_rows(rows):
-            yield writer.writerow([_text(safe_cell(value)) for value in values])
+            yield writer.writerow([csv_value(value) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def append_header(sheet, titles):
-    """A bold header row on a write-only sheet."""
-    sheet.append(xlsx_cells(sheet, titles, font=Font(bold=True)))
-
-
-def as_xlsx(rows, filename):
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Tracker")
-    append_header(sheet, HEADERS)
-    for values in export_rows(rows):
-        # Spreadsheet cells hold no time zone: last update in local (UK) time.
-        if values[-1] is not None:
-            values[-1] = timezone.localtime(values[-1]).replace(tzinfo=None)
-        sheet.append(xlsx_cells(sheet, values))
+def xlsx_response(book, filename):
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     book.save(response)
     return response
+
+
+def as_xlsx(rows, filename):
+    book = workbook(title="Inspection findings tracker")
+    add_sheet(book, "Tracker", SHEET_COLUMNS, export_rows(rows))
+    return xlsx_response(book, f"{filename}.xlsx")

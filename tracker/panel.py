@@ -11,17 +11,16 @@ from django.db.models import DateField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from openpyxl import Workbook
 
 from accounts import access
-from core.spreadsheets import xlsx_cells
+from core.spreadsheets import Column, add_sheet, workbook
 from forces.choices import BodyKind
 from inspections.choices import RESPONSE_KINDS
 from letters.pdf import html_to_pdf
 from progress.choices import CLOSED_STATUSES, ProgressStatus, Rag
 from progress.models import ProgressUpdate
 from responses import deadlines
-from tracker.exports import append_header
+from tracker.exports import xlsx_response
 from tracker.queries import FindingTarget, annotate_rows
 
 
@@ -42,6 +41,11 @@ class PanelReport:
     closed: list = field(default_factory=list)
     status_counts: list = field(default_factory=list)  # [(label, n)] for open rows
     rag_counts: list = field(default_factory=list)
+
+    @property
+    def open(self):
+        """The open rows, inspection by inspection."""
+        return [row for _, rows in self.open_by_inspection for row in rows]
 
 
 def _latest(field_name):
@@ -79,7 +83,15 @@ def panel_report(office, start, end, on=None):
             owner=Coalesce("force_progress__owner", Value("")),
             closed_on=_closed_on(),
         )
-        .order_by("-finding__inspection__publication_date", "finding__order", "body__name", "pk")
+        # An inspection's rows together (two may share a publication date): each list shows
+        # them under its title.
+        .order_by(
+            "-finding__inspection__publication_date",
+            "finding__inspection_id",
+            "finding__order",
+            "body__name",
+            "pk",
+        )
     )
     report = PanelReport(office=office, start=start, end=end, on=on)
     statuses, rags = Counter(), Counter()
@@ -107,28 +119,31 @@ def filename(report, extension):
     return f"panel-report-{report.office.slug}-{period}.{extension}"
 
 
+def render_html(report):
+    return render_to_string("tracker/panel_report_pdf.html", {"report": report})
+
+
 def as_pdf(report):
-    html = render_to_string("tracker/panel_report_pdf.html", {"report": report})
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response = HttpResponse(html_to_pdf(render_html(report)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(report, "pdf")}"'
     return response
 
 
 COLUMNS = [
-    "Inspection",
-    "Published",
-    "Finding",
-    "Number",
-    "Text",
-    "Force",
-    "Status",
-    "RAG",
-    "Owner",
-    "Target or deadline",
-    "Overdue",
-    "Latest update",
-    "Latest update date",
-    "Closed on",
+    Column("Inspection", 45, wrap=True),
+    Column("Published", 13),
+    Column("Finding", 22),
+    Column("Number", 11),
+    Column("Text", 70, wrap=True),
+    Column("Force", 28, wrap=True),
+    Column("Status", 24),
+    Column("RAG", 9),
+    Column("Owner", 22, wrap=True),
+    Column("Target or deadline", 21),
+    Column("Overdue", 11),
+    Column("Latest update", 60, wrap=True),
+    Column("Latest update date", 21),
+    Column("Closed on", 13),
 ]
 
 
@@ -142,41 +157,48 @@ def _sheet_row(row, on):
         finding.text,
         row.body.name,
         ProgressStatus(row.progress_status).label,
-        Rag(row.progress_rag).label if row.progress_rag else "",
+        Rag(row.progress_rag).label if row.progress_rag else None,
         row.owner,
         row.deadline_on,
-        "Yes" if (not row.progress_closed and row.deadline_on and row.deadline_on < on) else "",
-        row.latest_text or "",
+        "Yes" if (not row.progress_closed and row.deadline_on and row.deadline_on < on) else None,
+        row.latest_text,
         row.latest_dated,
         row.closed_on if row.progress_closed else None,
     ]
 
 
 def as_xlsx(report):
-    book = Workbook(write_only=True)
-    sheets = [
-        ("Open findings", [r for _, rows in report.open_by_inspection for r in rows]),
+    """A sheet for each of the report's lists, and one saying whose report it is and when."""
+    period = f"{report.start:%-d %B %Y} to {report.end:%-d %B %Y}"
+    book = workbook(title=f"Inspection findings: {report.office.name}, {period}")
+    lists = [
+        ("Open findings", report.open),
         ("Overdue", report.overdue),
-        ("Closed in period", report.closed),
+        ("Closed in the period", report.closed),
     ]
-    for title, rows in sheets:
-        sheet = book.create_sheet(title)
-        append_header(sheet, COLUMNS)
-        for row in rows:
-            sheet.append(xlsx_cells(sheet, _sheet_row(row, report.on)))
-    summary = book.create_sheet("Summary")
-    lines = [
-        [f"{report.office.name}: {report.start:%-d %B %Y} to {report.end:%-d %B %Y}"],
-        ["Open findings by status", "Count"],
-        *report.status_counts,
-        ["Open findings by RAG", "Count"],
-        *report.rag_counts,
-    ]
-    for line in lines:
-        summary.append(xlsx_cells(summary, line))
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    for title, rows in lists:
+        add_sheet(book, title, COLUMNS, (_sheet_row(row, report.on) for row in rows))
+    add_sheet(
+        book,
+        "Open findings by status",
+        [Column("Status", 28), Column("Findings", 12)],
+        report.status_counts,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename(report, "xlsx")}"'
-    book.save(response)
-    return response
+    add_sheet(
+        book,
+        "Open findings by RAG rating",
+        [Column("RAG rating", 14), Column("Findings", 12)],
+        report.rag_counts,
+    )
+    add_sheet(
+        book,
+        "Report details",
+        [Column("Detail", 16), Column("Value", 45, wrap=True)],
+        [
+            ("Office", report.office.name),
+            ("Period from", report.start),
+            ("Period to", report.end),
+            ("Produced on", report.on),
+        ],
+    )
+    return xlsx_response(book, filename(report, "xlsx"))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from responses.models import Section55Response
 from tracker.exports import HEADERS
 from tracker.models import CalendarToken
 
@@ -18,7 +19,7 @@ TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
 
 
 def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -65,6 +66,105 @@ def test_xlsx_has_dates_as_dates(world, as_user):
     assert row[1] == datetime.datetime(2026, 10, 1)  # a real date cell
     assert row[7] == datetime.datetime(2027, 3, 1)
     assert row[8] == "Open"
+
+
+# 11:22 on 1 July 2026 in UTC is 12:22 in London (British Summer Time).
+SUMMER_UPDATE = datetime.datetime(2026, 7, 1, 11, 22, 13, 151398, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def updated_in_summer(world):
+    """Norfolk's draft response to the vetting report, last changed on a summer's day."""
+    Section55Response.objects.filter(pk=world.draft.pk).update(updated_at=SUMMER_UPDATE)
+    return world
+
+
+def xlsx(client, **filters):
+    response = client.get(reverse("tracker:export_xlsx"), filters)
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.content))
+
+
+def test_xlsx_sheet_is_laid_out_for_an_office(world, as_user):
+    book = xlsx(as_user("own_manager"))
+    assert book.sheetnames == ["Tracker"]
+    sheet = book["Tracker"]
+    assert sheet.freeze_panes == "A2"  # the header row stays in view
+    assert sheet.print_title_rows == "$1:$1"  # and prints on every page
+    assert sheet.max_row > 5
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"  # the header and every row
+    header = next(sheet.iter_rows(max_row=1))
+    assert [cell.value for cell in header] == HEADERS
+    assert all(cell.font.bold for cell in header)
+    width = {
+        title: sheet.column_dimensions[cell.column_letter].width
+        for title, cell in zip(HEADERS, header, strict=True)
+    }
+    assert width["Finding text"] >= 60 and width["Inspection"] >= 40
+    assert width["RAG"] <= 10 and width["Published"] <= 14 and width["Deadline"] <= 14
+    for title in HEADERS:
+        assert width[title] >= len(title) + 3, title  # the heading and the filter button fit
+    for row in sheet.iter_rows(min_row=2):
+        text = row[4]
+        assert text.alignment.wrap_text and text.alignment.vertical == "top"
+        assert row[0].alignment.wrap_text  # the inspection's title
+        assert not row[1].alignment.wrap_text
+
+
+def test_xlsx_dates_are_uk_date_cells(updated_in_summer, as_user):
+    sheet = xlsx(as_user("own_manager"), inspection=updated_in_summer.inspection.pk)["Tracker"]
+    rows = {row[2].value: row for row in sheet.iter_rows(min_row=2)}
+    recommendation = rows["Recommendation"]
+    published, deadline, updated = recommendation[1], recommendation[7], recommendation[12]
+    for cell in (published, deadline, updated):
+        assert cell.is_date and cell.data_type == "d", cell.coordinate
+    assert published.value == datetime.datetime(2026, 10, 1)
+    assert published.number_format == "dd/mm/yyyy"
+    assert deadline.value == datetime.datetime(2027, 3, 1)
+    assert deadline.number_format == "dd/mm/yyyy"
+    # The last update in UK local time, without microseconds.
+    assert updated.value == datetime.datetime(2026, 7, 1, 12, 22, 13)
+    assert updated.number_format == "dd/mm/yyyy hh:mm"
+
+
+def test_xlsx_empty_values_are_blank_cells(world, as_user):
+    sheet = xlsx(as_user("own_manager"), inspection=world.eastern.pk)["Tracker"]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert len(rows) == 6
+    for row in rows:
+        deadline, rag = row[7], row[11]
+        # Norfolk answered the eastern report: no deadline, and nobody has rated the findings.
+        assert deadline.value is None and deadline.data_type == "n"
+        assert rag.value is None and rag.data_type == "n"
+    assert not any(cell.value in ("None", "") for row in rows for cell in row)
+
+
+def test_csv_is_utf8_with_a_byte_order_mark_and_plain_dates(updated_in_summer, as_user):
+    response = as_user("own_manager").get(
+        reverse("tracker:export_csv"), {"inspection": updated_in_summer.inspection.pk}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbfInspection,")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0] == HEADERS
+    recommendation = next(row for row in rows[1:] if row[2] == "Recommendation")
+    assert recommendation[1] == "2026-10-01"  # published
+    assert recommendation[7] == "2027-03-01"  # deadline
+    # Last update: UK local time (BST in July) to the minute, no microseconds and no offset.
+    assert recommendation[12] == "2026-07-01 12:22"
+    assert "None" not in content.decode("utf-8-sig")
+
+
+def test_csv_time_in_winter_is_greenwich_mean_time(world, as_user):
+    winter = datetime.datetime(2026, 12, 1, 19, 22, 13, 151398, tzinfo=datetime.UTC)
+    Section55Response.objects.filter(pk=world.draft.pk).update(updated_at=winter)
+    rows = csv_rows(
+        as_user("own_manager").get(
+            reverse("tracker:export_csv"), {"inspection": world.inspection.pk}
+        )
+    )
+    assert {row[12] for row in rows[1:]} == {"2026-12-01 19:22"}
 
 
 def test_export_is_scoped_to_the_users_office(world, as_user):
