@@ -10,6 +10,20 @@ class ProgressStatus(models.TextChoices):
     CLOSED_BY_HMICFRS = "closed_by_hmicfrs", "Closed by HMICFRS"
 
 
+# What each status means, for the people reading it (the progress page shows them): "awaiting
+# review" especially, which says nothing of who is to review.
+STATUS_MEANINGS = {
+    ProgressStatus.AWAITING_REVIEW: (
+        "Nobody has yet reviewed what the force is doing about it: every finding starts here "
+        "until the office or the force records its first update."
+    ),
+    ProgressStatus.BEING_PROGRESSED: "The force is working on it.",
+    ProgressStatus.COMPLETE: "The force has done what the finding asks.",
+    ProgressStatus.NO_FURTHER_ACTION: "The office and the force agree nothing more is needed.",
+    ProgressStatus.SUPERSEDED: "A later finding or report replaces it.",
+    ProgressStatus.CLOSED_BY_HMICFRS: "HMICFRS has closed it, in a revisit letter or a report.",
+}
+
 # Statuses that end the office's tracking of a finding.
 CLOSED_STATUSES = [
     ProgressStatus.COMPLETE,

@@ -7,6 +7,7 @@ from accounts import access
 from core.uploads import evidence_content_type, evidence_name
 from forces.choices import BodyKind
 from inspections.models import Finding, Inspection
+from progress.choices import STATUS_MEANINGS, ProgressStatus
 from progress.forms import ProgressUpdateForm
 from progress.models import Evidence, FindingProgress
 from progress.services import Change, StaleProgress, add_update
@@ -101,6 +102,12 @@ def finding_progress(request, finding_pk, body_slug):
             "form": form,
             "stale": stale,
             "earlier": earlier,
+            "status_meanings": [
+                (ProgressStatus(key).label, text) for key, text in STATUS_MEANINGS.items()
+            ],
+            "status_meaning": STATUS_MEANINGS[
+                ProgressStatus(progress.status if progress else ProgressStatus.AWAITING_REVIEW)
+            ],
         },
     )
 

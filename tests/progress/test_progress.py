@@ -450,3 +450,17 @@ def test_inspection_page_links_to_progress_for_the_office_forces_only(
     assert url_for(regional, suffolk) not in html
     practice = world.eastern.findings.get(kind=FindingKind.INNOVATIVE_PRACTICE)
     assert f"/progress/findings/{practice.pk}/" not in html
+
+
+def test_the_page_reads_top_down_with_a_way_back(as_user, world, norfolk):
+    """Breadcrumbs back to the tracker and the report; the timeline before the form to add to
+    it; what "Awaiting review" means (it did not say review by whom); no bare "None"."""
+    html = as_user("own_staff").get(url_for(world.afi, norfolk)).content.decode()
+    crumbs = html.split('class="govuk-breadcrumbs"')[1].split("</nav>")[0]
+    assert reverse("tracker:list") in crumbs and reverse("home") in crumbs
+    assert reverse("tracker:inspection", args=[world.afi.inspection.slug]) in crumbs
+    assert html.index(">Updates</h2>") < html.index(">Add an update</h2>")
+    assert "Nobody has yet reviewed what the force is doing about it" in html
+    assert "What the statuses mean" in html
+    assert ">None<" not in html
+    assert 'Target date</dt><dd class="govuk-summary-list__value">Not set' in html
