@@ -36,7 +36,9 @@ def test_each_row_shows_the_deadline_state_and_the_work_status_under_their_headi
         html,
         re.S,
     ).group(0)
-    cells = re.findall(r'<td class="govuk-table__cell">(.*?)</td>', row, re.S)
+    cells = re.findall(
+        r'<td class="govuk-table__cell[^"]*" data-label="[^"]*">(.*?)</td>', row, re.S
+    )
     respond_by, deadline, work_status = cells[-3:]
     draft = Section55Response.objects.with_deadline_state().get(pk=world.draft.pk)
     assert respond_by.strip() == date_format(draft.deadline_on, "j M Y")

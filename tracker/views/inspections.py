@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from accounts import access
+from core.filters import filter_panel
 from core.pagination import paginate
 from forces.models import Body
 from imports import rules
@@ -62,7 +63,14 @@ def inspection_list(request):
             .order_by("-publication_date", "title", "pk")
         )
         page, query = paginate(request, inspections, PAGE_SIZE)
-        context = {"filterset": filterset, "page": page, "office": office, "query": query}
+        hidden = () if office else ("has_open_response",)  # a question for an office's members
+        context = {
+            "filterset": filterset,
+            "panel": filter_panel(filterset.form, request.GET, hidden=hidden, kept=("office",)),
+            "page": page,
+            "office": office,
+            "query": query,
+        }
         return render_to_string("tracker/_inspection_list_content.html", context, request)
 
     html = fingerprints.rendered(request, office, "inspections", content)

@@ -6,6 +6,7 @@ from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts import access
 from core.filters import filter_panel, sort_headers
 from core.pagination import paginate
 from inspections.models import Inspection
@@ -138,7 +139,13 @@ def response_list(request):
             "pk",
         )
         page, query = paginate(request, rows, PAGE_SIZE)
-        context = {"filterset": filterset, "page": page, "query": query}
+        hidden = () if access.is_administrator(request.user) else ("policing_body",)
+        context = {
+            "filterset": filterset,
+            "panel": filter_panel(filterset.form, request.GET, hidden=hidden, kept=("office",)),
+            "page": page,
+            "query": query,
+        }
         return {
             "content": render_to_string("tracker/_response_list_content.html", context, request),
             "has_errors": bool(filterset.form.errors),
