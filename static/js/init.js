@@ -21,10 +21,10 @@ if (document.querySelector('[data-module^="moj-"]')) {
   import('../vendor/moj-frontend/moj-frontend.min.js')
     .then((mojFrontend) => {
       mojFrontend.initAll()
-      // initAll leaves out the filter toggle: a list page's filter panel shows and hides
-      // (hidden at first on a phone, so the results come first).
+      // initAll leaves out the filter toggle: a list page's filter panel shows and hides.
+      // Shown at first on a wide screen; on a phone MOJ hides it, so the results come first.
       for (const filter of document.querySelectorAll('[data-module="moj-filter"]')) {
-        new mojFrontend.FilterToggleButton(filter) // eslint-disable-line no-new
+        new mojFrontend.FilterToggleButton(filter, { startHidden: false }) // eslint-disable-line no-new
       }
     })
     .catch((error) => console.error('MOJ Frontend failed to load', error))

@@ -96,11 +96,6 @@ def test_the_menu_marks_the_section_and_a_missing_page_leads_home(site, sized_pa
     assert marked(page) == "Home"
 
 
-@pytest.mark.xfail(
-    reason="the workspace's graded judgements table (templates/inspections/_grades.html) is "
-    "wider than a phone's screen, outside this change: the page scrolls sideways",
-    strict=False,
-)
 def test_the_workspace_fits_a_phone_screen(site, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()

@@ -15,7 +15,7 @@ def test_staff_update_with_evidence_and_bulk_update(site, page, settings, tmp_pa
     page.goto(f"{site}{reverse('tracker:list')}")
     check_page(page, "progress-tracker")
 
-    page.locator("a.app-tag-link").first.click()
+    page.locator("td[data-label=Progress] a").first.click()
     check_page(page, "progress-finding")
     page.get_by_role("button", name="Add the update").click()
     assert page.locator(".govuk-error-summary").is_visible()
@@ -40,6 +40,9 @@ def test_staff_update_with_evidence_and_bulk_update(site, page, settings, tmp_pa
     boxes = page.locator("input[name=bulk-rows]")
     boxes.nth(1).check()
     boxes.nth(2).check()
+    bar = page.locator(".app-selection-bar")
+    assert bar.is_visible() and "2 findings selected." in bar.inner_text()
+    bar.get_by_role("link", name="Update the selected findings").click()  # opens the form
     page.get_by_label("RAG rating").last.select_option("green")
     page.get_by_label("Update text").fill("Reviewed at the March board.")
     page.get_by_role("button", name="Add the update to the selected findings").click()
