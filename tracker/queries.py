@@ -26,8 +26,8 @@ def tracker_rows(user, on=None):
     rows = FindingTarget.objects.filter(body__kind=BodyKind.FORCE, finding__kind__in=RESPONSE_KINDS)
     if not access.is_administrator(user):
         office = access.office(user)
-        if office is None:
-            return FindingTarget.objects.none()
+        if office is None:  # annotated all the same: the pages filter and sort by its columns
+            return annotate_rows(FindingTarget.objects.none(), on=on)
         rows = rows.filter(
             body__policing_body=office,
             finding__inspection__in=Inspection.objects.visible_to(user),

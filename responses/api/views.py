@@ -132,8 +132,11 @@ class FindingResponseViewSet(
         return self.perform_versioned_update(request, answer, partial)
 
 
+# The inspections endpoint as an office sees it: filterable by its own response too
+# (``has_open_response``), which inspections, below responses, cannot know of. A comment, not a
+# docstring: DRF shows a view's docstring to the API's users, and its name is still "Inspection".
 class OfficeInspectionViewSet(InspectionViewSet):
-    """The inspections endpoint as an office sees it: filterable by its own response too
-    (``has_open_response``), which inspections, below responses, cannot know of."""
-
     filterset_class = OfficeInspectionFilterSet
+
+    def get_view_name(self):
+        return " ".join(filter(None, ["Inspection", self.suffix]))

@@ -298,3 +298,14 @@ def test_schema_documents_error_responses(api):
     patch = paths["/api/v1/responses/{id}/"]["patch"]["responses"]
     assert {"200", "400", "401", "403", "404", "409"} <= set(patch)
     assert "404" in paths["/api/v1/findings/"]["get"]["responses"]
+
+
+def test_the_inspections_endpoint_is_named_for_its_users(api, world):
+    """Its class is responses' OfficeInspectionViewSet; DRF shows a class's name and docstring
+    to the API's users, so neither may leak the code's layering."""
+    client = api("own_staff")
+    listing = client.options("/api/v1/inspections/").json()
+    assert listing["name"] == "Inspection List"
+    assert listing["description"] == ""
+    detail = client.options(f"/api/v1/inspections/{world.eastern.pk}/").json()
+    assert detail["name"] == "Inspection Instance"

@@ -214,3 +214,15 @@ def test_grade_grid_switches_year(world, as_user):
     # Suffolk has no Legitimacy grade: its cell says so to screen readers.
     suffolk_row = html.decode().split(">Suffolk</th>")[1].split("</tr>")[0]
     assert suffolk_row.count("<td") == 2 and "Not graded" in suffolk_row
+
+
+def test_a_user_with_no_office_gets_an_empty_tracker_not_an_error(world, client):
+    """Signed in, but a member of no office (and not an administrator): nothing to list."""
+    from django.contrib.auth import get_user_model
+
+    nobody = get_user_model().objects.create_user("nobody", password="x" * 20)
+    client.force_login(nobody)
+    page = client.get(reverse("tracker:list"), {"ordering": "deadline"})
+    assert page.status_code == 200
+    assert "No findings match your filters." in page.content.decode()
+    assert client.get(reverse("tracker:export_csv")).status_code == 200
