@@ -52,14 +52,39 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def new_page(browser, width=1280, height=900):
+    """A page in a fresh context that records console errors (check_page asserts none)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
     page = context.new_page()
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
+    return context, page
+
+
+@pytest.fixture(params=list(SIZES))
+def sized_page(request, browser):
+    """A page at desktop width, then at a phone's (``page.size_name`` says which)."""
+    context, page = new_page(browser, *SIZES[request.param])
+    page.size_name = request.param
+    yield page
+    context.close()
+
+
+def fits(page):
+    """No wider than the screen: nothing to scroll sideways."""
+    width = page.viewport_size["width"]
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url}: {scroll_width}px wide at {width}px"
+
+
+@pytest.fixture
+def page(browser):
+    context, page = new_page(browser)
     yield page
     context.close()
 

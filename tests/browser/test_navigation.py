@@ -2,30 +2,13 @@
 Tracker on a finding's progress), and a missing page keeps the layout and a way home: at
 desktop width and at a phone's 390 px, where the pages may not be wider than the screen."""
 
-import pytest
 from django.urls import reverse
 
 from forces.models import Body
 from inspections.models import Finding
-from tests.browser.conftest import check_page, sign_in
+from tests.browser.conftest import check_page, fits, sign_in
 
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 NOT_FOUND_CONSOLE = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-
-
-@pytest.fixture(params=list(WIDTHS))
-def sized_page(request, browser):
-    """A page like conftest's, at desktop width or a phone's."""
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.console_errors = errors
-    page.size_name = request.param
-    yield page
-    context.close()
 
 
 def marked(page):
@@ -34,12 +17,6 @@ def marked(page):
     items = page.locator(".govuk-service-navigation__item--active")
     assert items.count() == 1
     return items.inner_text().strip()
-
-
-def fits(page):
-    width = page.viewport_size["width"]
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{page.url}: {scroll_width}px wide at {width}px"
 
 
 def open_menu_on_a_phone(page):

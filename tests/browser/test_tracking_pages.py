@@ -5,37 +5,16 @@ passing axe-core with nothing wider than the screen."""
 
 import io
 
-import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from forces.models import Body
 from inspections.models import Finding
-from tests.browser.conftest import check_page, sign_in
-
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+from tests.browser.conftest import check_page, fits, new_page, sign_in
 
 
-@pytest.fixture(params=list(SIZES))
-def sized(request, browser):
-    width, height = SIZES[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.console_errors = errors
-    page.size_name = request.param
-    yield page
-    context.close()
-
-
-def width_fits(page):
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= page.viewport_size["width"], f"{page.url}: {scroll} px wide"
-
-
-def test_every_changed_page_fits_and_passes_axe(site, sized):
+def test_every_changed_page_fits_and_passes_axe(site, sized_page):
+    sized = sized_page
     """Home, the lists, a report, the dashboard, a workspace, a progress page, the panel report
     form, the account page and a missing page: axe-core, and no wider than the screen."""
     sign_in(sized, site, "norfolk.manager")
@@ -55,12 +34,12 @@ def test_every_changed_page_fits_and_passes_axe(site, sized):
     }
     for name, path in pages.items():
         sized.goto(site + path)
-        width_fits(sized)
+        fits(sized)
         check_page(sized, f"tracking-{name}-{sized.size_name}")
     sized.goto(site + reverse("tracker:responses"))
     sized.locator("table.govuk-table a.govuk-link").first.click()
     sized.wait_for_url(f"{site}/responses/*/")
-    width_fits(sized)
+    fits(sized)
     check_page(sized, f"tracking-workspace-{sized.size_name}")
 
 
@@ -106,14 +85,13 @@ def test_the_tracker_fits_the_screen_and_selects_all(site, page):
 
 
 def test_the_tracker_on_a_phone_shows_results_first(site, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
-    page = context.new_page()
+    context, page = new_page(browser, 390, 844)
     try:
         sign_in(page, site, "norfolk.staff")
         page.goto(site + reverse("tracker:list"))
         assert not page.get_by_label("Kind of finding").is_visible()  # the filter is hidden
         assert page.locator("tbody tr").first.is_visible()
-        width_fits(page)
+        fits(page)
         page.get_by_role("button", name="Show filter").click()
         assert page.get_by_label("Kind of finding").is_visible()
     finally:
