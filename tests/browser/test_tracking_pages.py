@@ -89,10 +89,12 @@ def test_the_tracker_on_a_phone_shows_results_first(site, browser):
     try:
         sign_in(page, site, "norfolk.staff")
         page.goto(site + reverse("tracker:list"))
+        show = page.get_by_role("button", name="Show filter")
+        show.wait_for()  # MOJ Frontend's script has run
         assert not page.get_by_label("Kind of finding").is_visible()  # the filter is hidden
         assert page.locator("tbody tr").first.is_visible()
         fits(page)
-        page.get_by_role("button", name="Show filter").click()
+        show.click()
         assert page.get_by_label("Kind of finding").is_visible()
     finally:
         context.close()
