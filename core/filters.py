@@ -1,7 +1,11 @@
 """Filters shared by the FilterSets: bounded, so a wild value is a 400, not a database error."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
+
+from core.numbers import DATABASE_INT_MAX
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -19,7 +23,7 @@ class NumberInRangeFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, min_value=0, max_value=2_147_483_647, **kwargs)
+        super().__init__(*args, min_value=0, max_value=DATABASE_INT_MAX, **kwargs)
 
 
 def filter_panel(form, query, *, hidden=(), kept=()):
@@ -42,7 +46,10 @@ def filter_panel(form, query, *, hidden=(), kept=()):
             {"label": field.label, "value": _shown(form, field, raw), "remove": without.urlencode()}
         )
     carried = [(name, query.get(name)) for name in kept if query.get(name)]
-    return {"fields": fields, "chosen": chosen, "carried": carried}
+    # "Clear filters" clears the filters, not what the panel carries (an administrator's
+    # chosen office, the sort order).
+    clear = urlencode(carried)
+    return {"fields": fields, "chosen": chosen, "carried": carried, "clear": clear}
 
 
 def _shown(form, field, raw):

@@ -62,8 +62,9 @@ class ProgressUpdateForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, finding=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.finding = finding  # its report's publication date bounds a closure date
         self.fields["dated"].initial = timezone.localdate()
         self.fields["dated"].error_messages["required"] = "Enter the date of the update"
         self.fields["evidence"].help_text = (
@@ -96,6 +97,19 @@ class ProgressUpdateForm(forms.Form):
         dated = cleaned.get("dated")
         if dated and dated > timezone.localdate():
             self.add_error("dated", "The date of the update must be today or in the past")
+        # A closure dated in the future, or before the report was published, would take the
+        # finding out of every Police and Crime Panel report (neither open nor closed in any
+        # period), so it is refused.
+        closed_on = cleaned.get("closed_on")
+        if closed_on and closed_on > timezone.localdate():
+            self.add_error("closed_on", "The date HMICFRS closed it must be today or in the past")
+        published = self.finding.inspection.publication_date if self.finding else None
+        if closed_on and published and closed_on < published:
+            self.add_error(
+                "closed_on",
+                f"The date HMICFRS closed it must be on or after the report was published "
+                f"({published:%-d %B %Y})",
+            )
         return cleaned
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from accounts import access
 from core.uploads import evidence_content_type, evidence_name
 from forces.choices import BodyKind
+from inspections.choices import RESPONSE_KINDS
 from inspections.models import Finding, Inspection
 from progress.choices import STATUS_MEANINGS, ProgressStatus
 from progress.forms import ProgressUpdateForm
@@ -18,7 +19,8 @@ def _target_or_404(user, finding_pk, body_slug):
     findings = Finding.objects.filter(
         inspection__in=Inspection.objects.visible_to(user)
     ).select_related("inspection", "repeats__inspection")
-    finding = access.get_visible_or_404(findings, pk=finding_pk)
+    # Only the findings the tracker tracks have progress: not innovative or promising practice.
+    finding = access.get_visible_or_404(findings.filter(kind__in=RESPONSE_KINDS), pk=finding_pk)
     forces = finding.directed_at.filter(kind=BodyKind.FORCE).select_related("policing_body")
     body = access.get_visible_or_404(forces, slug=body_slug)
     if not FindingProgress.objects.updatable(user, body):
@@ -47,6 +49,7 @@ def finding_progress(request, finding_pk, body_slug):
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
         initial=initial,
+        finding=finding,
     )
     stale = False
     if request.method == "POST" and form.is_valid():
@@ -76,7 +79,7 @@ def finding_progress(request, finding_pk, body_slug):
             progress, updates = _timeline(finding, body)
             posted = request.POST.copy()
             posted["version"] = conflict.current.version
-            form = ProgressUpdateForm(posted, initial=initial)
+            form = ProgressUpdateForm(posted, initial=initial, finding=finding)
             form.is_valid()
         else:
             messages.success(request, "Your update has been added.")

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core.numbers import parse_id
 from progress.forms import BulkUpdateForm
 from progress.models import FindingProgress
 from progress.services import Change, add_update
@@ -16,7 +17,7 @@ def bulk_form(request, rows):
     # A prefix: the filter panel on the same page has its own "status" and "rag" fields.
     if request.method != "POST":
         return BulkUpdateForm(row_ids=[], prefix=PREFIX)
-    posted = [pk for pk in request.POST.getlist(f"{PREFIX}-rows") if pk.isdigit()]
+    posted = [pk for pk in map(parse_id, request.POST.getlist(f"{PREFIX}-rows")) if pk]
     visible = rows.filter(pk__in=posted).values_list("pk", flat=True)
     return BulkUpdateForm(request.POST, row_ids=list(visible), prefix=PREFIX)
 

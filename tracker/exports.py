@@ -25,7 +25,7 @@ SHEET_COLUMNS = [
     Column("Response status", 24, wrap=True),
     Column("Progress", 24),
     Column("RAG", 9),
-    Column("Last update", 18),
+    Column("Progress last updated", 25),
 ]
 HEADERS = [column.title for column in SHEET_COLUMNS]
 
@@ -44,7 +44,7 @@ COLUMNS = [
     "response_status",
     "progress_status",
     "progress_rag",
-    "response_updated_at",
+    "progress_updated_at",
 ]
 KIND_LABELS = dict(FindingKind.choices)
 STATE_LABELS = dict(FindingState.choices)

@@ -161,13 +161,13 @@ def test_closure_by_hmicfrs_needs_its_date(as_user, world, norfolk):
         norfolk,
         status="closed_by_hmicfrs",
         closed_on_0="1",
-        closed_on_1="10",
-        closed_on_2="2025",
-        closed_by="HMICFRS letter of 1 October 2025",
+        closed_on_1="11",
+        closed_on_2="2026",
+        closed_by="HMICFRS letter of 1 November 2026",
     )
     assert response.status_code == 302
     progress = FindingProgress.objects.get()
-    assert progress.closed_on == datetime.date(2025, 10, 1) and progress.is_closed
+    assert progress.closed_on == datetime.date(2026, 11, 1) and progress.is_closed
     rows = as_user("own_staff").get(reverse("tracker:list") + "?state=closed").context["page"]
     assert [row.finding_id for row in rows.object_list] == [world.afi.pk]
 
@@ -464,3 +464,31 @@ def test_the_page_reads_top_down_with_a_way_back(as_user, world, norfolk):
     assert "What the statuses mean" in html
     assert ">None<" not in html
     assert 'Target date</dt><dd class="govuk-summary-list__value">Not set' in html
+
+
+def test_a_closure_cannot_be_dated_in_the_future_or_before_the_report(as_user, world, norfolk):
+    """A closure dated 2099 (or 1990) took the finding out of every Panel report."""
+    client = as_user("own_staff")
+    published = world.afi.inspection.publication_date
+    for closed in [datetime.date(2099, 1, 1), published - datetime.timedelta(days=1)]:
+        page = post_update(
+            client,
+            world.afi,
+            norfolk,
+            status="closed_by_hmicfrs",
+            closed_on_0=closed.day,
+            closed_on_1=closed.month,
+            closed_on_2=closed.year,
+            closed_by="Revisit letter",
+        )
+        assert page.status_code == 200
+        assert "The date HMICFRS closed it must be" in page.content.decode()
+    assert not FindingProgress.objects.filter(finding=world.afi, body=norfolk).exists()
+
+
+def test_practice_findings_have_no_progress_page(as_user, world, norfolk):
+    """Innovative and promising practice are not tracked: no page, so no stray records."""
+    practice = FindingFactory(
+        inspection=world.afi.inspection, kind="innovative_practice", directed_at=[norfolk]
+    )
+    assert as_user("admin").get(url_for(practice, norfolk)).status_code == 404

@@ -10,6 +10,9 @@ from django.urls import reverse
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from forces.models import Body
+from progress.models import FindingProgress
+from progress.services import Change, add_update
 from responses.models import Section55Response
 from tracker.exports import HEADERS
 from tracker.models import CalendarToken
@@ -74,9 +77,26 @@ SUMMER_UPDATE = datetime.datetime(2026, 7, 1, 11, 22, 13, 151398, tzinfo=datetim
 
 @pytest.fixture
 def updated_in_summer(world):
-    """Norfolk's draft response to the vetting report, last changed on a summer's day."""
-    Section55Response.objects.filter(pk=world.draft.pk).update(updated_at=SUMMER_UPDATE)
+    """Norfolk's progress on the vetting report's recommendation, last updated on a summer's
+    day (the response's own changes are not the finding's progress)."""
+    progress_updated(world, SUMMER_UPDATE)
+    Section55Response.objects.filter(pk=world.draft.pk).update(
+        updated_at=SUMMER_UPDATE.replace(month=8)
+    )
     return world
+
+
+def progress_updated(world, when):
+    norfolk = Body.objects.get(short_name="Norfolk")
+    add_update(
+        world.recommendation,
+        norfolk,
+        world.users["own_staff"],
+        Change(text="Plan agreed", dated=when.date()),
+    )
+    FindingProgress.objects.filter(finding=world.recommendation, body=norfolk).update(
+        updated_at=when
+    )
 
 
 def xlsx(client, **filters):
@@ -151,20 +171,22 @@ def test_csv_is_utf8_with_a_byte_order_mark_and_plain_dates(updated_in_summer, a
     recommendation = next(row for row in rows[1:] if row[2] == "Recommendation")
     assert recommendation[1] == "2026-10-01"  # published
     assert recommendation[7] == "2027-03-01"  # deadline
-    # Last update: UK local time (BST in July) to the minute, no microseconds and no offset.
+    # Progress last updated: UK local time (BST in July) to the minute, no microseconds or offset.
     assert recommendation[12] == "2026-07-01 12:22"
     assert "None" not in content.decode("utf-8-sig")
 
 
 def test_csv_time_in_winter_is_greenwich_mean_time(world, as_user):
-    winter = datetime.datetime(2026, 12, 1, 19, 22, 13, 151398, tzinfo=datetime.UTC)
-    Section55Response.objects.filter(pk=world.draft.pk).update(updated_at=winter)
+    winter = datetime.datetime(2026, 11, 1, 19, 22, 13, 151398, tzinfo=datetime.UTC)
+    progress_updated(world, winter)
     rows = csv_rows(
         as_user("own_manager").get(
             reverse("tracker:export_csv"), {"inspection": world.inspection.pk}
         )
     )
-    assert {row[12] for row in rows[1:]} == {"2026-12-01 19:22"}
+    recommendation = next(row for row in rows[1:] if row[2] == "Recommendation")
+    assert recommendation[12] == "2026-11-01 19:22"
+    assert {row[12] for row in rows[1:] if row is not recommendation} == {""}  # never updated
 
 
 def test_export_is_scoped_to_the_users_office(world, as_user):

@@ -45,10 +45,20 @@ LIST_COLUMNS = [
 SORTABLE = ["published", "force", "deadline", "state"]
 
 
+def _query(request):
+    """The tracker's parameters. The sort order comes from the column headers' links, never
+    typed, so one the list does not offer is dropped (most urgent first), not an error."""
+    query = request.GET.copy()
+    offered = TrackerFilterSet.base_filters["ordering"].param_map
+    if query.get("ordering", "").removeprefix("-") not in offered:
+        query.pop("ordering", None)
+    return query
+
+
 def _tracker_filterset(request):
     office = office_scope(request)
     scoped = scoped_rows(request, office)
-    filterset = TrackerFilterSet(request.GET, queryset=scoped, request=request)
+    filterset = TrackerFilterSet(_query(request), queryset=scoped, request=request)
     inspections = Inspection.objects.visible_to(request.user)
     if office:
         inspections = inspections.filter(bodies__policing_body=office).distinct()
@@ -57,7 +67,7 @@ def _tracker_filterset(request):
         "-publication_date", "title"
     ).only("pk", "title")  # hundreds of options: load only what an <option> shows
     rows = filterset.qs
-    if not request.GET.get("ordering"):
+    if not filterset.data.get("ordering"):
         rows = rows.order_by(
             urgency("state", FINDING_STATE_URGENCY),
             F("deadline_on").asc(nulls_last=True),
@@ -96,8 +106,8 @@ def _tracker_results(request, filterset, rows, form):
     page, query = paginate(request, rows.only(*LIST_COLUMNS), PAGE_SIZE)
     context = {
         "filterset": filterset,
-        "panel": filter_panel(filterset.form, request.GET, kept=("ordering", "office")),
-        "sort": sort_headers(request.GET, SORTABLE, default="state"),
+        "panel": filter_panel(filterset.form, filterset.data, kept=("ordering", "office")),
+        "sort": sort_headers(filterset.data, SORTABLE, default="state"),
         "page": page,
         "query": query,
         "bulk_form": form,

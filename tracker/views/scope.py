@@ -1,6 +1,7 @@
 from django.db.models import Case, IntegerField, Value, When
 
 from accounts import access
+from core.numbers import parse_id
 from forces.models import LocalPolicingBody
 from responses.deadlines import FindingState
 from responses.models import Section55Response
@@ -22,8 +23,8 @@ def urgency(field, order):
 def office_scope(request):
     """The office a dashboard is about: the user's own; an administrator may pick any."""
     if access.is_administrator(request.user):
-        office_id = request.GET.get("office")
-        if office_id and office_id.isdigit():
+        office_id = parse_id(request.GET.get("office"))
+        if office_id is not None:
             return LocalPolicingBody.objects.filter(pk=office_id).first()
         return None
     return access.office(request.user)
