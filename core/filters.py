@@ -14,6 +14,14 @@ class YearFilter(django_filters.NumberFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Year published")
         kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Enter the year as a number, for example 2024",
+                "min_value": "Enter a year from 1900 to 2100",
+                "max_value": "Enter a year from 1900 to 2100",
+            },
+        )
         super().__init__(*args, min_value=1900, max_value=2100, **kwargs)
 
 

@@ -14,8 +14,8 @@ class ProgressStatus(models.TextChoices):
 # review" especially, which says nothing of who is to review.
 STATUS_MEANINGS = {
     ProgressStatus.AWAITING_REVIEW: (
-        "Nobody has yet reviewed what the force is doing about it: every finding starts here "
-        "until the office or the force records its first update."
+        "Nobody has yet said how the force is getting on with it: every finding starts here, "
+        "and stays here until an update gives it another status."
     ),
     ProgressStatus.BEING_PROGRESSED: "The force is working on it.",
     ProgressStatus.COMPLETE: "The force has done what the finding asks.",

@@ -135,6 +135,4 @@ class BulkUpdateForm(forms.Form):
             self.add_error(
                 "status", "Record a closure by HMICFRS on each finding, with its date and letter"
             )
-        if not cleaned.get("status") and not cleaned.get("rag") and "status" not in self.errors:
-            self.add_error("status", "Choose a new status or RAG rating")
-        return cleaned
+        return cleaned  # a note alone, status and RAG left as they are, is an update too

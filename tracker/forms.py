@@ -15,11 +15,12 @@ class PanelReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["start"].error_messages["required"] = "Enter the start of the period"
-        self.fields["end"].error_messages["required"] = "Enter the end of the period"
+        errors = {"start": "Enter the ‘From’ date", "end": "Enter the ‘To’ date"}
+        for name, message in errors.items():
+            self.fields[name].error_messages["required"] = message
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            self.add_error("end", "The end of the period must be on or after its start")
+            self.add_error("end", "The ‘To’ date must be on or after the ‘From’ date")
         return cleaned

@@ -19,8 +19,11 @@ for (const form of document.querySelectorAll('[data-module="app-bulk-update"]'))
       window.setTimeout(update)
     }
   })
-  link.addEventListener('click', () => {
+  link.addEventListener('click', (event) => {
+    event.preventDefault()
     details.open = true
+    details.scrollIntoView()
+    details.querySelector('select, textarea').focus() // the form's first field
   })
   update()
 }

@@ -24,7 +24,9 @@ if (document.querySelector('[data-module^="moj-"]')) {
       // initAll leaves out the filter toggle: a list page's filter panel shows and hides.
       // Shown at first on a wide screen; on a phone MOJ hides it, so the results come first.
       for (const filter of document.querySelectorAll('[data-module="moj-filter"]')) {
-        new mojFrontend.FilterToggleButton(filter, { startHidden: false }) // eslint-disable-line no-new
+        const toggle = new mojFrontend.FilterToggleButton(filter, { startHidden: false })
+        // A filter with an error stays open, or a phone would hide what is wrong.
+        if (filter.querySelector('.govuk-error-summary') && toggle.showMenu) toggle.showMenu()
       }
     })
     .catch((error) => console.error('MOJ Frontend failed to load', error))

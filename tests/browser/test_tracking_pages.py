@@ -162,6 +162,6 @@ def test_the_progress_page_reads_top_down(site, page):
     updates = page.get_by_role("heading", name="Updates").bounding_box()["y"]
     add = page.get_by_role("heading", name="Add an update").bounding_box()["y"]
     assert updates < add
-    assert "Nobody has yet reviewed" in page.locator("main").inner_text()
+    assert "Nobody has yet said how the force" in page.locator("main").inner_text()
     crumbs.get_by_role("link", name="Tracker").click()
     assert page.url.endswith(reverse("tracker:list"))

@@ -460,7 +460,7 @@ def test_the_page_reads_top_down_with_a_way_back(as_user, world, norfolk):
     assert reverse("tracker:list") in crumbs and reverse("home") in crumbs
     assert reverse("tracker:inspection", args=[world.afi.inspection.slug]) in crumbs
     assert html.index(">Updates</h2>") < html.index(">Add an update</h2>")
-    assert "Nobody has yet reviewed what the force is doing about it" in html
+    assert "Nobody has yet said how the force is getting on with it" in html
     assert "What the statuses mean" in html
     assert ">None<" not in html
     assert 'Target date</dt><dd class="govuk-summary-list__value">Not set' in html
@@ -492,3 +492,14 @@ def test_practice_findings_have_no_progress_page(as_user, world, norfolk):
         inspection=world.afi.inspection, kind="innovative_practice", directed_at=[norfolk]
     )
     assert as_user("admin").get(url_for(practice, norfolk)).status_code == 404
+
+
+def test_a_bulk_note_needs_no_new_status(as_user, world, norfolk):
+    """The same note on several findings, their status and RAG left as they are."""
+    rows = as_user("own_staff").get(reverse("tracker:list")).context["page"].object_list
+    chosen = [str(row.pk) for row in rows[:2]]
+    page = as_user("own_staff").post(
+        reverse("tracker:list"), {"bulk-rows": chosen, "bulk-text": "Discussed at the board."}
+    )
+    assert page.status_code == 302 and page["Location"].endswith("#main-content")
+    assert ProgressUpdate.objects.filter(text="Discussed at the board.").count() == 2

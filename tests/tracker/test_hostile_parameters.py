@@ -57,3 +57,8 @@ def test_clear_filters_keeps_the_administrators_office(world, as_user):
     )
     html = html.content.decode()
     assert f'href="{reverse("tracker:list")}?office={world.norfolk.pk}">Clear filters' in html
+
+
+def test_a_year_out_of_range_says_which_years(world, as_user):
+    html = as_user("own_staff").get(reverse("tracker:list"), {"year": "99999"}).content.decode()
+    assert "Enter a year from 1900 to 2100" in html

@@ -45,7 +45,7 @@ def test_force_filter(world, as_user):
     kent = Body.objects.get(short_name="Kent")
     html = listing(as_user("own_staff"), force=kent.pk)
     assert EASTERN in html and PEEL_2122 not in html
-    assert "1 inspection match your filters" in html
+    assert "1 inspection matches your filters" in html
 
 
 def test_has_open_response_is_about_the_users_office(world, as_user):
@@ -58,7 +58,7 @@ def test_has_open_response_is_about_the_users_office(world, as_user):
 def test_bad_filter_values_are_reported_not_crashed(world, as_user):
     html = listing(as_user("own_staff"), year="soon", programme="nonsense")
     assert "There is a problem" in html
-    assert "Enter a whole number" in html
+    assert "Enter the year as a number, for example 2024" in html
 
 
 def test_pagination_keeps_the_filters(world, as_user):

@@ -274,7 +274,7 @@ def test_bad_period_is_explained(as_user, world):
         reverse("tracker:panel_report"), {**PERIOD, "end_2": "2025", "output": "pdf"}
     )
     assert response.status_code == 200
-    assert "The end of the period must be on or after its start" in response.content.decode()
+    assert "The ‘To’ date must be on or after the ‘From’ date" in response.content.decode()
 
 
 def test_administrator_chooses_the_office(as_user, tracked):

@@ -226,3 +226,20 @@ def test_a_user_with_no_office_gets_an_empty_tracker_not_an_error(world, client)
     assert page.status_code == 200
     assert "No findings match your filters." in page.content.decode()
     assert client.get(reverse("tracker:export_csv")).status_code == 200
+
+
+def test_most_urgent_first_puts_closed_findings_last(world, as_user):
+    """Urgency ranks overdue, due soon, open; a closed finding came first (NULL sorts first)."""
+    from progress.services import Change, add_update
+
+    norfolk = Body.objects.get(short_name="Norfolk")
+    add_update(
+        world.afi,
+        norfolk,
+        world.users["own_staff"],
+        Change(text="Done", dated=datetime.date(2026, 11, 20), status="complete"),
+    )
+    rows = list(as_user("own_staff").get(reverse("tracker:list")).context["page"].object_list)
+    states = [row.state for row in rows]
+    assert "closed" in states
+    assert states.index("closed") > max(i for i, s in enumerate(states) if s != "closed")

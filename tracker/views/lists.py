@@ -88,7 +88,9 @@ def tracker_list(request):
         if form.is_bound and form.is_valid():
             count = bulk.apply(form, request.user)
             messages.success(request, f"Update added to {count} finding{pluralize(count)}.")
-            return redirect(request.get_full_path())
+            # To the top of the content, where the success banner is (the form's own address
+            # may carry #bulk-update, which a redirect would keep).
+            return redirect(request.get_full_path() + "#main-content")
         parts = _tracker_results(request, filterset, rows, form)
     else:
         form = bulk.bulk_form(request, rows=None)  # unbound: no rows to check

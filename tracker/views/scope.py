@@ -14,8 +14,11 @@ FINDING_STATE_URGENCY = [FindingState.OVERDUE, FindingState.DUE_SOON, FindingSta
 
 
 def urgency(field, order):
+    """A sort key: the values in ``order`` first, in that order, then every other value (a
+    closed finding after the open ones; NULL would sort first)."""
     return Case(
         *(When(**{field: value}, then=Value(i)) for i, value in enumerate(order)),
+        default=Value(len(order)),
         output_field=IntegerField(),
     )
 
