@@ -81,7 +81,12 @@ def test_the_tracker_fits_the_screen_and_selects_all(site, page):
     assert ticked == rows
     bar = page.locator(".app-selection-bar")
     assert bar.is_visible() and f"{rows} findings selected." in bar.inner_text()
+    # Kept at the foot of the screen while the list scrolls, not after the last row.
+    box = bar.bounding_box()
+    assert abs(box["y"] + box["height"] - page.viewport_size["height"]) <= 2, box
     check_page(page, "tracking-tracker-all-selected")
+    bar.get_by_role("link", name="Update the selected findings").click()
+    assert page.evaluate("document.activeElement.name") == "bulk-status"
 
 
 def test_the_tracker_on_a_phone_shows_results_first(site, browser):
@@ -96,6 +101,9 @@ def test_the_tracker_on_a_phone_shows_results_first(site, browser):
         fits(page)
         show.click()
         assert page.get_by_label("Kind of finding").is_visible()
+        panel = page.locator(".moj-filter-layout__filter").bounding_box()
+        assert panel["x"] >= 0 and panel["width"] <= 390, panel  # long titles made it 796 px
+        fits(page)
     finally:
         context.close()
 
