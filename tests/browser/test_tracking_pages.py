@@ -183,3 +183,19 @@ def test_an_administrators_wide_lists_fit_the_screen(site, sized_page):
         sized_page.goto(site + path)
         fits(sized_page)
     check_page(sized_page, f"tracking-admin-dashboard-{sized_page.size_name}")
+
+
+def test_the_response_list_says_which_column_is_which(site, page):
+    """6. The Status filter offered Django's "---------"; "State" and "Status" stood side by
+    side without saying which was which."""
+    sign_in(page, site, "norfolk.manager")
+    page.get_by_role("link", name="Responses", exact=True).click()
+    status = page.get_by_label("Work status")
+    assert status.locator("option").first.inner_text() == "Any status"
+    assert "---------" not in page.locator("main").inner_text()
+    headers = page.locator("thead th").all_inner_texts()
+    assert headers == ["Inspection", "Office", "Respond by", "Deadline", "Work status"]
+    status.select_option("published")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "status=published" in page.url
+    check_page(page, "tracking-responses-filtered")
