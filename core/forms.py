@@ -61,3 +61,20 @@ class VersionedForm(forms.Form):
     """Carries the version of the record the form was loaded from."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+# Said beside every long text field: what core.text makes of what is typed.
+FORMATTING_HINT = (
+    "Leave a blank line between paragraphs. Start a line with “- ” for a bulleted list or "
+    "“1. ” for a numbered one; **two stars** either side make text bold."
+)
+
+
+class FormattedTextMixin:
+    """Every textarea of the form says how to make paragraphs, lists and bold (core.text)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.help_text = " ".join(filter(None, [field.help_text, FORMATTING_HINT]))

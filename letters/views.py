@@ -64,7 +64,11 @@ def _published_response(office_slug, inspection_slug):
 def published_response(request, office_slug, inspection_slug):
     response = _published_response(office_slug, inspection_slug)
     context = letter_context(response)
-    return render(request, "letters/published_response.html", {**context, "p_class": "govuk-body"})
+    return render(
+        request,
+        "letters/published_response.html",
+        {**context, "p_class": "govuk-body", "text_style": "govuk"},
+    )
 
 
 def published_pdf(request, office_slug, inspection_slug):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.forms import DateField
+from core.forms import DateField, FormattedTextMixin
 from core.uploads import validate_evidence
 from progress.choices import ProgressStatus, Rag
 
@@ -31,7 +31,7 @@ class MultipleFileField(forms.FileField):
 KEEP = [("", "Leave as it is")]
 
 
-class ProgressUpdateForm(forms.Form):
+class ProgressUpdateForm(FormattedTextMixin, forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         label="Update",
@@ -113,7 +113,7 @@ class ProgressUpdateForm(forms.Form):
         return cleaned
 
 
-class BulkUpdateForm(forms.Form):
+class BulkUpdateForm(FormattedTextMixin, forms.Form):
     rows = forms.MultipleChoiceField(
         error_messages={"required": "Select at least one finding to update"}
     )

@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import DateField, VersionedForm
+from core.forms import DateField, FormattedTextMixin, VersionedForm
 from inspections.choices import FindingKind
 from responses.choices import ChecklistItem, RecommendationAction
 from responses.models import Section55Response
@@ -8,7 +8,7 @@ from responses.models import Section55Response
 TEXTAREA = {"rows": 10}
 
 
-class LetterForm(VersionedForm):
+class LetterForm(FormattedTextMixin, VersionedForm):
     """The response's own text, in the order the letter prints it."""
 
     key_findings = forms.CharField(
@@ -60,7 +60,7 @@ class LetterForm(VersionedForm):
         return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS + self.DATE_FIELDS}
 
 
-class FindingResponseForm(VersionedForm):
+class FindingResponseForm(FormattedTextMixin, VersionedForm):
     chief_constable_response = forms.CharField(
         required=False, widget=forms.Textarea(TEXTAREA), label="Chief constable’s response"
     )

@@ -57,21 +57,6 @@ def grade_tag(value):
 
 
 @register.filter
-def paragraphs(text, css="govuk-body"):
-    """Blank-line separated paragraphs; lines starting "- " become a bulleted list."""
-    blocks = [b.strip() for b in (text or "").replace("\r\n", "\n").split("\n\n") if b.strip()]
-    html = []
-    for block in blocks:
-        lines = block.split("\n")
-        if all(line.startswith("- ") for line in lines):
-            items = format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines))
-            html.append(format_html('<ul class="govuk-list govuk-list--bullet">{}</ul>', items))
-        else:
-            html.append(format_html('<p class="{}">{}</p>', css, " ".join(lines)))
-    return format_html_join("", "{}", ((h,) for h in html))
-
-
-@register.filter
 def days_phrase(days):
     if days is None:
         return ""

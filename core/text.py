@@ -1,0 +1,55 @@
+"""What people type into long text fields, rendered for reading: paragraphs, line breaks,
+bulleted and numbered lists, bold, italics and links, from a small, safe Markdown subset.
+
+markdown-it-py parses it with raw HTML off (typed markup stays text, as typed) and without the
+constructs a letter has no use for (headings, code, images, tables, quotes, rules); nh3 then
+allows only the tags that subset makes, links only to web and mail addresses. One rendering
+serves the pages, the published letter and the PDF."""
+
+import functools
+
+import nh3
+from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
+
+TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a"}
+ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Block and inline rules turned off: each would make markup a letter's text never means (four
+# spaces of indent is not code; "# 1" is not a heading).
+OFF = ["heading", "lheading", "code", "fence", "blockquote", "hr", "table", "image", "backticks"]
+
+# Classes each tag gets, by style: the service's pages use GOV.UK's; the PDF letter its own
+# stylesheet's paragraph; anything else (the published letter's web page) plain elements.
+STYLES = {
+    "letter": {"p": {"class": "letter-p"}},
+    "govuk": {
+        "p": {"class": "govuk-body"},
+        "ul": {"class": "govuk-list govuk-list--bullet"},
+        "ol": {"class": "govuk-list govuk-list--number"},
+        "a": {"class": "govuk-link"},
+    },
+    "plain": {},
+}
+
+
+@functools.cache
+def _parser():
+    parser = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
+    return parser.disable(OFF)
+
+
+def render(text, style="govuk"):
+    """Safe HTML for ``text``; empty text, empty string."""
+    if not text or not str(text).strip():
+        return mark_safe("")  # noqa: S308 - nothing to escape
+    html = _parser().render(str(text).replace("\r\n", "\n"))
+    cleaned = nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        set_tag_attribute_values=STYLES.get(style, {}),
+    )
+    return mark_safe(cleaned)  # noqa: S308 - nh3 allows only the tags above

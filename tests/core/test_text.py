@@ -1,0 +1,52 @@
+"""core.text: what people type, as paragraphs, lists, bold and links, and nothing else."""
+
+import pytest
+
+from core.text import render
+
+LISTED = "Our view:\n- first point\n- second point\n\nThen:\n1. one\n2. two"
+
+
+def test_paragraphs_and_lists_from_plain_typing():
+    html = render(LISTED)
+    assert '<p class="govuk-body">Our view:</p>' in html  # a list may follow a line directly
+    assert "<li>first point</li>" in html and "<li>second point</li>" in html
+    assert '<ul class="govuk-list govuk-list--bullet">' in html
+    assert '<ol class="govuk-list govuk-list--number">' in html and "<li>two</li>" in html
+
+
+def test_a_single_line_break_is_kept():
+    assert "line one<br>\nline two" in render("line one\nline two")
+
+
+def test_bold_italic_and_web_links():
+    html = render("**Bold**, *italic* and [the report](https://www.justiceinspectorates.gov.uk/x)")
+    assert "<strong>Bold</strong>" in html and "<em>italic</em>" in html
+    assert 'href="https://www.justiceinspectorates.gov.uk/x"' in html
+    assert 'rel="noopener noreferrer"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('<img src=x onerror="alert(1)">', "&lt;img src=x onerror="),
+        ("<b>not bold</b>", "&lt;b&gt;not bold&lt;/b&gt;"),
+        ("[click](javascript:alert(1))", "[click](javascript:alert(1))"),
+        # No image is loaded: the address is a link like any other.
+        ("![pic](https://evil.example/x.png)", '!<a href="https://evil.example/x.png"'),
+        ("# Not a heading", "# Not a heading"),
+        ("    four spaces, not code", "four spaces, not code"),
+    ],
+)
+def test_markup_prints_as_typed(typed, shown):
+    html = render(typed)
+    assert shown in html
+    for tag in ("<script", "<img", "<b>", 'javascript:"', "<h1", "<pre", "<code"):
+        assert tag not in html
+
+
+def test_styles():
+    assert render("x", "letter") == '<p class="letter-p">x</p>\n'
+    assert render("x", "plain") == "<p>x</p>\n"
+    assert render("") == "" and render(None) == "" and render("  \n ") == ""
