@@ -40,6 +40,16 @@ def validate_image(upload):
         raise ValidationError("The image must be a PNG or JPEG file.")
 
 
+def image_content_type(field_file):
+    """The Content-Type of a stored image checked by validate_image, read from its bytes."""
+    with field_file.open("rb") as image:
+        head = image.read(8)
+    for signature, name in IMAGE_SIGNATURES.items():
+        if head.startswith(signature):
+            return f"image/{name.lower()}"
+    return "application/octet-stream"  # not an image we accept: served inert
+
+
 # Evidence files: PDF, Word (.docx, and old .doc), PNG and JPEG, recognised by their bytes.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old Word documents
 # Each kind's file name extensions (the first for a name that has none of them) and the

@@ -1,15 +1,18 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts import access
+from core.filters import filter_panel
+from core.pagination import paginate
+from core.uploads import image_content_type
 from forces.models import LocalPolicingBody
-from inspections.models import Inspection
 from letters.content import letter_context
+from letters.filtersets import PublishedResponseFilterSet
 from letters.pdf import filename, render_pdf
-from responses.choices import ResponseStatus
+from letters.published import published_responses
 from responses.models import Section55Response
 
 
@@ -33,14 +36,12 @@ def letter_pdf(request, pk):
 
 def _published(office_slug):
     office = get_object_or_404(LocalPolicingBody, slug=office_slug)
-    # The report too must be published: an administrator may clear or move its date (data
-    # entry), and then its response goes with it.
-    responses = Section55Response.objects.filter(
-        policing_body=office,
-        status=ResponseStatus.PUBLISHED,
-        inspection__in=Inspection.objects.published(),
-    ).select_related("inspection", "policing_body")
-    return office, responses
+    return office, published_responses(office)
+
+
+def _has_logo(office):
+    letterhead = getattr(office, "letterhead", None)
+    return bool(letterhead and letterhead.logo)
 
 
 def published_index(request, office_slug):
@@ -50,7 +51,11 @@ def published_index(request, office_slug):
         (year, list(items))
         for year, items in groupby(ordered, key=lambda r: r.inspection.publication_date.year)
     ]
-    return render(request, "letters/published_index.html", {"office": office, "years": years})
+    return render(
+        request,
+        "letters/published_index.html",
+        {"office": office, "years": years, "office_logo": _has_logo(office)},
+    )
 
 
 def _published_response(office_slug, inspection_slug):
@@ -67,9 +72,51 @@ def published_response(request, office_slug, inspection_slug):
     return render(
         request,
         "letters/published_response.html",
-        {**context, "p_class": "govuk-body", "text_style": "govuk"},
+        {
+            **context,
+            "p_class": "govuk-body",
+            "text_style": "govuk",
+            "office_logo": _has_logo(response.policing_body),
+        },
     )
 
 
 def published_pdf(request, office_slug, inspection_slug):
     return pdf_response(_published_response(office_slug, inspection_slug), inline=True)
+
+
+def published_logo(request, office_slug):
+    """The office's logo for its public pages' header (media files are not served)."""
+    office = get_object_or_404(LocalPolicingBody, slug=office_slug)
+    letterhead = getattr(office, "letterhead", None)
+    if letterhead is None or not letterhead.logo:
+        raise Http404
+    content_type = image_content_type(letterhead.logo)
+    reply = FileResponse(letterhead.logo.open("rb"), content_type=content_type)
+    reply["X-Content-Type-Options"] = "nosniff"
+    return reply
+
+
+NATIONAL_PAGE_SIZE = 50
+
+
+def national_index(request):
+    """Every office's published responses: the report, when each was published, and whether
+    the response met its 56-day deadline. Public, like the offices' own pages."""
+    responses = published_responses().with_deadline_state()
+    filterset = PublishedResponseFilterSet(request.GET, queryset=responses)
+    rows = filterset.qs.order_by(
+        "-inspection__publication_date", "policing_body__name", "inspection__title", "pk"
+    )
+    page, query = paginate(request, rows, NATIONAL_PAGE_SIZE)
+    return render(
+        request,
+        "letters/national_index.html",
+        {
+            "filterset": filterset,
+            "panel": filter_panel(filterset.form, request.GET),
+            "page": page,
+            "query": query,
+            "office": None,
+        },
+    )

@@ -152,6 +152,21 @@ CASES = [
         owner="suffolk",
     ),
     Case("letters:published_index", "Norfolk", r("letters:published_index", "norfolk"), PUBLIC),
+    Case("letters:national_index", "every office", r("letters:national_index"), PUBLIC),
+    Case(
+        "letters:national_index",
+        "Suffolk's filter",
+        lambda o: reverse("letters:national_index") + "?office=suffolk",
+        PUBLIC,
+    ),
+    Case("letters:published_feed", "Norfolk", r("letters:published_feed", "norfolk"), PUBLIC),
+    Case(
+        "letters:published_feed",
+        "no such office",
+        r("letters:published_feed", "nowhere"),
+        (404,) * 5,
+    ),
+    Case("letters:published_logo", "no logo", r("letters:published_logo", "suffolk"), (404,) * 5),
     Case(
         "letters:published",
         "published",
