@@ -59,3 +59,13 @@ def test_the_published_page_shows_the_list(formatted, client):
     html = page.content.decode()
     assert "<li>the force has a plan</li>" in html
     assert "<script>alert(" not in html
+
+
+def test_the_seed_letters_lists_show_as_lists(world, client):
+    """The eastern response's key findings, transcribed from the seed letter, list the report's
+    sections: a list on the published page, not a paragraph of dashes."""
+    url = reverse("letters:published", args=["norfolk", "eastern-soc-2021-22"])
+    html = client.get(url).content.decode()
+    assert '<ul class="govuk-list govuk-list--bullet">\n<li>Regional findings – ' in html
+    assert "<li>The ROCU and individual forces – " in html
+    assert '<p class="govuk-body">- Regional findings' not in html
