@@ -5,6 +5,7 @@ from letters import views
 app_name = "letters"
 urlpatterns = [
     path("responses/<int:pk>/letter.pdf", views.letter_pdf, name="pdf"),
+    path("responses/<int:pk>/letter.docx", views.letter_docx, name="letter_docx"),
     path("published/<slug:office_slug>/", views.published_index, name="published_index"),
     path(
         "published/<slug:office_slug>/<slug:inspection_slug>/",

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from accounts import access
 from forces.models import LocalPolicingBody
 from inspections.models import Inspection
+from letters import docx
 from letters.content import letter_context
 from letters.pdf import filename, render_pdf
 from responses.choices import ResponseStatus
@@ -20,12 +21,25 @@ def pdf_response(response, *, inline=False):
     return reply
 
 
-@login_required
-def letter_pdf(request, pk):
+def _visible_response(request, pk):
     queryset = Section55Response.objects.visible_to(request.user).select_related(
         "inspection", "policing_body"
     )
-    return pdf_response(access.get_visible_or_404(queryset, pk=pk))
+    return access.get_visible_or_404(queryset, pk=pk)
+
+
+@login_required
+def letter_pdf(request, pk):
+    return pdf_response(_visible_response(request, pk))
+
+
+@login_required
+def letter_docx(request, pk):
+    """The letter as a Word document, for an office to edit or paste from: same access."""
+    response = _visible_response(request, pk)
+    reply = HttpResponse(docx.render_docx(response), content_type=docx.CONTENT_TYPE)
+    reply["Content-Disposition"] = f'attachment; filename="{docx.filename(response)}"'
+    return reply
 
 
 # Public pages: no sign-in, published responses only. A draft is a 404 here, always.

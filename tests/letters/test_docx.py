@@ -1,6 +1,7 @@
 """The Section 55 letter as a Word document: read back with python-docx, it has the PDF's
 structure in Word's own headings, tables and list styles, what the office typed as Word
-paragraphs, lists, bold runs and links, typed markup as typed, and DRAFT until approved."""
+paragraphs, lists, bold runs and links, typed markup as typed, DRAFT until approved, and the
+PDF's access rule."""
 
 import datetime
 import io
@@ -11,11 +12,12 @@ import zlib
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from letters.docx import render_docx
+from letters.docx import CONTENT_TYPE, render_docx
 from letters.models import Letterhead
 from responses.choices import ChecklistItem
 from responses.models import ChecklistEntry, FindingResponse, Section55Response
@@ -365,3 +367,29 @@ def test_text_xml_cannot_hold_is_dropped_not_an_error(world):
     world.draft.refresh_from_db()
     texts = [p.text for p in paragraphs(read(render_docx(world.draft)))]
     assert "Pastedfrom a report." in texts
+
+
+def test_download_for_the_own_office_only(world, as_user):
+    url = reverse("letters:letter_docx", args=[world.draft.pk])
+    response = as_user("own_staff").get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == CONTENT_TYPE
+    assert response["Content-Disposition"] == (
+        'attachment; filename="section-55-response-norfolk-vetting-2026.docx"'
+    )
+    assert headings(read(response.content))[0][0] == "Heading 1"
+    assert as_user("other_staff").get(url).status_code == 404
+    anonymous = as_user("anonymous").get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("login"))
+    # Another office's response is a 404 to Norfolk, as the PDF's.
+    other = reverse("letters:letter_docx", args=[world.suffolk_draft.pk])
+    assert as_user("own_manager").get(other).status_code == 404
+
+
+def test_the_workspace_links_to_the_word_copy_beside_the_pdf(world, as_user):
+    page = as_user("own_staff").get(reverse("responses:workspace", args=[world.draft.pk]))
+    html = page.content.decode()
+    pdf = html.index(reverse("letters:pdf", args=[world.draft.pk]))
+    word = html.index(reverse("letters:letter_docx", args=[world.draft.pk]))
+    assert pdf < word < html.index("Download the letter (Word)")
