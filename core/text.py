@@ -4,7 +4,8 @@ bulleted and numbered lists, bold, italics and links, from a small, safe Markdow
 markdown-it-py parses it with raw HTML off (typed markup stays text, as typed) and without the
 constructs a letter has no use for (headings, code, images, tables, quotes, rules); nh3 then
 allows only the tags that subset makes, links only to web and mail addresses. One rendering
-serves the pages, the published letter and the PDF."""
+serves the pages, the published letter and the PDF; ``tokens`` gives other formats (the
+Word copy of a letter) the same parse to write their own way."""
 
 import functools
 
@@ -39,11 +40,28 @@ def _parser():
     return parser.disable(OFF)
 
 
+def _is_blank(text):
+    return not text or not str(text).strip()
+
+
+def _source(text):
+    return str(text).replace("\r\n", "\n")
+
+
+def tokens(text):
+    """markdown-it's tokens for ``text``, parsed exactly as ``render`` parses it; empty text, no
+    tokens. Typed markup is in text tokens, as typed. Link tokens carry the address as written:
+    a writer keeps it only if its scheme is in URL_SCHEMES, as ``render`` does."""
+    if _is_blank(text):
+        return []
+    return _parser().parse(_source(text))
+
+
 def render(text, style="govuk"):
     """Safe HTML for ``text``; empty text, empty string."""
-    if not text or not str(text).strip():
+    if _is_blank(text):
         return mark_safe("")  # noqa: S308 - nothing to escape
-    html = _parser().render(str(text).replace("\r\n", "\n"))
+    html = _parser().render(_source(text))
     cleaned = nh3.clean(
         html,
         tags=TAGS,

@@ -6,6 +6,7 @@ from letters.feeds import PublishedResponsesFeed
 app_name = "letters"
 urlpatterns = [
     path("responses/<int:pk>/letter.pdf", views.letter_pdf, name="pdf"),
+    path("responses/<int:pk>/letter.docx", views.letter_docx, name="letter_docx"),
     path("published/", views.national_index, name="national_index"),
     path("published/<slug:office_slug>/", views.published_index, name="published_index"),
     path(

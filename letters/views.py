@@ -9,6 +9,7 @@ from core.filters import filter_panel
 from core.pagination import paginate
 from core.uploads import image_content_type
 from forces.models import LocalPolicingBody
+from letters import docx
 from letters.content import letter_context
 from letters.filtersets import PublishedResponseFilterSet
 from letters.pdf import filename, render_pdf
@@ -23,12 +24,25 @@ def pdf_response(response, *, inline=False):
     return reply
 
 
-@login_required
-def letter_pdf(request, pk):
+def _visible_response(request, pk):
     queryset = Section55Response.objects.visible_to(request.user).select_related(
         "inspection", "policing_body"
     )
-    return pdf_response(access.get_visible_or_404(queryset, pk=pk))
+    return access.get_visible_or_404(queryset, pk=pk)
+
+
+@login_required
+def letter_pdf(request, pk):
+    return pdf_response(_visible_response(request, pk))
+
+
+@login_required
+def letter_docx(request, pk):
+    """The letter as a Word document, for an office to edit or paste from: same access."""
+    response = _visible_response(request, pk)
+    reply = HttpResponse(docx.render_docx(response), content_type=docx.CONTENT_TYPE)
+    reply["Content-Disposition"] = f'attachment; filename="{docx.filename(response)}"'
+    return reply
 
 
 # Public pages: no sign-in, published responses only. A draft is a 404 here, always.

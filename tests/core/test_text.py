@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.text import render
+from core.text import render, tokens
 
 LISTED = "Our view:\n- first point\n- second point\n\nThen:\n1. one\n2. two"
 
@@ -50,3 +50,17 @@ def test_styles():
     assert render("x", "letter") == '<p class="letter-p">x</p>\n'
     assert render("x", "plain") == "<p>x</p>\n"
     assert render("") == "" and render(None) == "" and render("  \n ") == ""
+
+
+def test_tokens_are_the_parse_render_writes():
+    """Other writers (the letter's Word copy) read the same tokens: lists, breaks, typed markup
+    as text, and nothing for empty text."""
+    parsed = tokens("Intro\r\nline two\n- <b>point</b>\n\n1. one")
+    assert [t.type for t in parsed if t.type.endswith("_list_open")] == [
+        "bullet_list_open",
+        "ordered_list_open",
+    ]
+    inline = [child for t in parsed if t.type == "inline" for child in t.children]
+    assert [c.type for c in inline[:3]] == ["text", "softbreak", "text"]
+    assert "<b>point</b>" in [c.content for c in inline]
+    assert tokens("") == [] and tokens(None) == [] and tokens(" \n") == []

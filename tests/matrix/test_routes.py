@@ -151,6 +151,14 @@ CASES = [
         (LOGIN, 404, 404, 200, 200),
         owner="suffolk",
     ),
+    Case("letters:letter_docx", "own draft", r("letters:letter_docx", lambda o: o.draft.pk), OWN),
+    Case(
+        "letters:letter_docx",
+        "Suffolk's draft",
+        r("letters:letter_docx", lambda o: o.suffolk_draft.pk),
+        (LOGIN, 404, 404, 200, 200),
+        owner="suffolk",
+    ),
     Case("letters:published_index", "Norfolk", r("letters:published_index", "norfolk"), PUBLIC),
     Case("letters:national_index", "every office", r("letters:national_index"), PUBLIC),
     Case(
