@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 
 class DateInput(forms.MultiWidget):
@@ -70,11 +71,21 @@ FORMATTING_HINT = (
 )
 
 
+# The most a long text field holds: ample for a letter's section (the seed letters' longest is
+# about 5,000 characters; a 20,000-character comment is tested), and a bound on what one field
+# costs to render as a PDF (40,000 characters of one-word list items took 41 seconds).
+TEXT_MAX_LENGTH = 25_000
+
+
 class FormattedTextMixin:
-    """Every textarea of the form says how to make paragraphs, lists and bold (core.text)."""
+    """Every textarea of the form says how to make paragraphs, lists and bold (core.text), and
+    holds at most TEXT_MAX_LENGTH characters."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.help_text = " ".join(filter(None, [field.help_text, FORMATTING_HINT]))
+                field.max_length = TEXT_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(TEXT_MAX_LENGTH))
+                field.widget.attrs["maxlength"] = TEXT_MAX_LENGTH

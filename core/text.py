@@ -34,6 +34,17 @@ STYLES = {
 }
 
 
+def _only_web_links(tag, attribute, value):
+    """nh3 lets relative addresses through its scheme check; a PDF resolves them against its
+    own base (file://), so a link in the letter could point into the server's disk or at a
+    network share. Only absolute web and mail addresses stay links; no title attributes."""
+    if attribute == "title":
+        return None
+    if tag == "a" and attribute == "href":
+        return value if value.lower().startswith(("http://", "https://", "mailto:")) else None
+    return value
+
+
 @functools.cache
 def _parser():
     parser = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
@@ -69,5 +80,6 @@ def render(text, style="govuk"):
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         set_tag_attribute_values=STYLES.get(style, {}),
+        attribute_filter=_only_web_links,
     )
     return mark_safe(cleaned)  # noqa: S308 - nh3 allows only the tags above

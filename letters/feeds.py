@@ -8,11 +8,18 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from forces.models import LocalPolicingBody
 from letters.published import published_responses
 
 ENTRIES = 50
+
+
+def xml_text(value):
+    """Text XML 1.0 can hold: a control character (one in a report's title, say) would make
+    the whole feed fail to write."""
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 class PublishedResponsesFeed(Feed):
@@ -22,10 +29,10 @@ class PublishedResponsesFeed(Feed):
         return get_object_or_404(LocalPolicingBody, slug=office_slug)
 
     def title(self, office):
-        return f"{office.name}: responses to HMICFRS reports"
+        return xml_text(f"{office.name}: responses to HMICFRS reports")
 
     def subtitle(self, office):
-        return (
+        return xml_text(
             f"{office.name}'s Section 55 responses to His Majesty's Inspectorate of "
             "Constabulary and Fire & Rescue Services reports about its force."
         )
@@ -42,11 +49,11 @@ class PublishedResponsesFeed(Feed):
         )[:ENTRIES]
 
     def item_title(self, response):
-        return f"Response to {response.inspection.title}"
+        return xml_text(f"Response to {response.inspection.title}")
 
     def item_description(self, response):
         published = response.inspection.publication_date
-        return f"Our response to the report HMICFRS published on {published:%-d %B %Y}."
+        return xml_text(f"Our response to the report HMICFRS published on {published:%-d %B %Y}.")
 
     def item_link(self, response):
         return reverse(

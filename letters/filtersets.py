@@ -1,12 +1,11 @@
 """The public national index's filters: by office, year and programme, and whether the
-response met its 56-day deadline."""
+response was published within its 56 days (letters.published.with_publication_deadline)."""
 
 import django_filters
 
 from core.filters import YearFilter
 from forces.models import LocalPolicingBody
 from inspections.choices import Programme
-from responses.deadlines import ResponseState
 
 
 class PublishedResponseFilterSet(django_filters.FilterSet):
@@ -27,11 +26,12 @@ class PublishedResponseFilterSet(django_filters.FilterSet):
         empty_label="Any programme",
     )
     deadline = django_filters.ChoiceFilter(
-        field_name="deadline_state",
-        choices=[
-            (ResponseState.SUBMITTED_ON_TIME, "Met the deadline"),
-            (ResponseState.SUBMITTED_LATE, "Missed the deadline"),
-        ],
+        field_name="met_deadline",
+        choices=[("met", "Published within 56 days"), ("missed", "Published late")],
+        method="filter_deadline",
         label="56-day deadline",
         empty_label="Met or missed",
     )
+
+    def filter_deadline(self, queryset, name, value):
+        return queryset.filter(met_deadline=value == "met")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from accounts import access
 from core.filters import filter_panel
+from core.fragments import fragment
 from core.pagination import paginate
 from core.uploads import image_content_type
 from forces.models import LocalPolicingBody
@@ -13,7 +14,7 @@ from letters import docx
 from letters.content import letter_context
 from letters.filtersets import PublishedResponseFilterSet
 from letters.pdf import filename, render_pdf
-from letters.published import published_responses
+from letters.published import published_responses, with_publication_deadline
 from responses.models import Section55Response
 
 
@@ -96,7 +97,17 @@ def published_response(request, office_slug, inspection_slug):
 
 
 def published_pdf(request, office_slug, inspection_slug):
-    return pdf_response(_published_response(office_slug, inspection_slug), inline=True)
+    """Rendered once and kept (core.fragments, both levels) for anyone to download again: a
+    public address must not cost a second of rendering per request. The key holds the
+    response's last save; other changes it shows (the checklist, the letterhead) show within
+    the cache's five minutes."""
+    response = _published_response(office_slug, inspection_slug)
+    pdf = fragment(
+        ("published pdf", response.pk, response.updated_at), lambda: render_pdf(response)
+    )
+    reply = HttpResponse(pdf, content_type="application/pdf")
+    reply["Content-Disposition"] = f'inline; filename="{filename(response)}"'
+    return reply
 
 
 def published_logo(request, office_slug):
@@ -105,8 +116,11 @@ def published_logo(request, office_slug):
     letterhead = getattr(office, "letterhead", None)
     if letterhead is None or not letterhead.logo:
         raise Http404
-    content_type = image_content_type(letterhead.logo)
-    reply = FileResponse(letterhead.logo.open("rb"), content_type=content_type)
+    try:
+        content_type = image_content_type(letterhead.logo)
+        reply = FileResponse(letterhead.logo.open("rb"), content_type=content_type)
+    except FileNotFoundError:
+        raise Http404 from None  # the file has gone from storage
     reply["X-Content-Type-Options"] = "nosniff"
     return reply
 
@@ -117,7 +131,7 @@ NATIONAL_PAGE_SIZE = 50
 def national_index(request):
     """Every office's published responses: the report, when each was published, and whether
     the response met its 56-day deadline. Public, like the offices' own pages."""
-    responses = published_responses().with_deadline_state()
+    responses = with_publication_deadline(published_responses())
     filterset = PublishedResponseFilterSet(request.GET, queryset=responses)
     rows = filterset.qs.order_by(
         "-inspection__publication_date", "policing_body__name", "inspection__title", "pk"

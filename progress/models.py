@@ -5,6 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts import access
+from core.forms import TEXT_MAX_LENGTH
 from core.uploads import evidence_name
 from forces.models import Body
 from inspections.models import Finding
@@ -92,7 +93,7 @@ class ProgressUpdate(models.Model):
     """A dated note on a finding's progress. Updates are added, never edited or deleted."""
 
     progress = models.ForeignKey(FindingProgress, on_delete=models.PROTECT, related_name="updates")
-    text = models.TextField()
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
     )

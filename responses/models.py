@@ -5,6 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts import access
+from core.forms import TEXT_MAX_LENGTH
 from forces.models import LocalPolicingBody
 from inspections.choices import FindingKind
 from inspections.models import Finding, Inspection
@@ -58,12 +59,18 @@ class Section55Response(models.Model):
     status = models.CharField(
         max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT
     )
-    key_findings = models.TextField(blank=True, help_text="The office's summary of the report.")
+    key_findings = models.TextField(
+        max_length=TEXT_MAX_LENGTH, blank=True, help_text="The office's summary of the report."
+    )
     recommendations_note = models.TextField(
-        blank=True, help_text="Printed under Recommendations, e.g. that there are none for us."
+        max_length=TEXT_MAX_LENGTH,
+        blank=True,
+        help_text="Printed under Recommendations, e.g. that there are none for us.",
     )
     afi_introduction = models.TextField(
-        blank=True, verbose_name="introduction to the areas for improvement"
+        max_length=TEXT_MAX_LENGTH,
+        blank=True,
+        verbose_name="introduction to the areas for improvement",
     )
     chief_comments_due = models.DateField(
         null=True,
@@ -75,10 +82,14 @@ class Section55Response(models.Model):
         null=True, blank=True, verbose_name="chief constable's comments received"
     )
     chief_constable_response = models.TextField(
-        blank=True, help_text="The chief constable's general response to the report."
+        max_length=TEXT_MAX_LENGTH,
+        blank=True,
+        help_text="The chief constable's general response to the report.",
     )
-    general_comment = models.TextField(blank=True, help_text="The office's general comment.")
-    conclusion = models.TextField(blank=True)
+    general_comment = models.TextField(
+        max_length=TEXT_MAX_LENGTH, blank=True, help_text="The office's general comment."
+    )
+    conclusion = models.TextField(max_length=TEXT_MAX_LENGTH, blank=True)
     submitted_on = models.DateField(
         null=True, blank=True, help_text="When the response was sent to HMICFRS and published."
     )
@@ -265,8 +276,10 @@ class FindingResponse(models.Model):
         Section55Response, on_delete=models.CASCADE, related_name="finding_responses"
     )
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="responses")
-    chief_constable_response = models.TextField(blank=True)
-    office_comment = models.TextField(blank=True, help_text="The office's comment on the finding.")
+    chief_constable_response = models.TextField(max_length=TEXT_MAX_LENGTH, blank=True)
+    office_comment = models.TextField(
+        max_length=TEXT_MAX_LENGTH, blank=True, help_text="The office's comment on the finding."
+    )
     action = models.CharField(
         max_length=10,
         choices=RecommendationAction.choices,
@@ -275,7 +288,9 @@ class FindingResponse(models.Model):
         help_text="Recommendations only.",
     )
     action_explanation = models.TextField(
-        blank=True, help_text="The action taken or proposed, or why no action is taken."
+        max_length=TEXT_MAX_LENGTH,
+        blank=True,
+        help_text="The action taken or proposed, or why no action is taken.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
@@ -361,7 +376,7 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["response", "changed_at", "pk"]

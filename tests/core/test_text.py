@@ -64,3 +64,17 @@ def test_tokens_are_the_parse_render_writes():
     assert [c.type for c in inline[:3]] == ["text", "softbreak", "text"]
     assert "<b>point</b>" in [c.content for c in inline]
     assert tokens("") == [] and tokens(None) == [] and tokens(" \n") == []
+
+
+@pytest.mark.parametrize(
+    "address", ["//evil.example/x", "/etc/passwd", "etc/passwd", "file:///etc/passwd", "data:x"]
+)
+def test_only_absolute_web_and_mail_addresses_are_links(address):
+    """A PDF resolves a relative address against its own base, file:// on the server: a link
+    "[x](//evil.example/x)" became a file:// link to a network share in the letter."""
+    html = render(f"[text]({address})")
+    assert "href" not in html and "text" in html
+
+
+def test_links_carry_no_title():
+    assert "title" not in render('[x](https://a.example "a title")')

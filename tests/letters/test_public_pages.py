@@ -80,7 +80,7 @@ def test_the_national_index_lists_every_published_response_and_the_deadline(worl
     expected = Section55Response.objects.filter(status="published").count()
     assert len(listed) == expected >= 2
     assert all(row.status == "published" for row in listed)
-    assert {row.deadline_state for row in listed} <= {"submitted_on_time", "submitted_late"}
+    assert {row.met_deadline for row in listed} <= {True, False, None}
     html = page.content.decode()
     assert "56-day deadline" in html and ("Met" in html or "Missed" in html)
 
@@ -92,15 +92,56 @@ def test_the_national_index_filters_by_office_year_programme_and_deadline(world)
     assert {row.policing_body.slug for row in norfolk} == {"norfolk"}
     year = client.get(url, {"year": 2023}).context["page"].object_list
     assert {row.inspection.publication_date.year for row in year} == {2023}
-    late = client.get(url, {"deadline": "submitted_late"}).context["page"].object_list
-    assert all(row.deadline_state == "submitted_late" for row in late)
+    late = client.get(url, {"deadline": "missed"}).context["page"].object_list
+    assert all(row.met_deadline is False for row in late)
     bad = client.get(url, {"year": "soon"}).content.decode()
     assert "There is a problem" in bad
 
 
-def test_a_late_response_is_marked_missed(world):
+def test_a_response_published_late_is_marked_missed_even_if_submitted_on_time(world):
+    """The Act asks for publication within 56 days: an on-time submission published months
+    later missed it."""
     response = Section55Response.objects.filter(status="published").first()
-    late = response.inspection.publication_date + datetime.timedelta(days=200)
-    Section55Response.objects.filter(pk=response.pk).update(submitted_on=late, published_on=late)
-    rows = Client().get(reverse("letters:national_index"), {"deadline": "submitted_late"})
-    assert response.pk in {row.pk for row in rows.context["page"].object_list}
+    published = response.inspection.publication_date
+    Section55Response.objects.filter(pk=response.pk).update(
+        submitted_on=published + datetime.timedelta(days=10),
+        published_on=published + datetime.timedelta(days=200),
+    )
+    missed = Client().get(reverse("letters:national_index"), {"deadline": "missed"})
+    assert response.pk in {row.pk for row in missed.context["page"].object_list}
+    met = Client().get(reverse("letters:national_index"), {"deadline": "met"})
+    assert response.pk not in {row.pk for row in met.context["page"].object_list}
+
+
+def test_a_control_character_in_a_title_does_not_break_the_feed(world):
+    response = Section55Response.objects.filter(policing_body=world.norfolk, status="published")
+    inspection = response.first().inspection
+    type(inspection).objects.filter(pk=inspection.pk).update(title="Vertical\x0btab report")
+    feed = Client().get(reverse("letters:published_feed", args=["norfolk"]))
+    assert feed.status_code == 200
+    ET.fromstring(feed.content)  # noqa: S314 - our own feed
+    assert b"Verticaltab report" in feed.content
+
+
+def test_the_public_pdf_is_rendered_once(world, monkeypatch):
+    """A public address: a second download must not render the letter again."""
+    from letters import views
+
+    calls = []
+    real = views.render_pdf
+    monkeypatch.setattr(views, "render_pdf", lambda response: calls.append(1) or real(response))
+    url = reverse("letters:published_pdf", args=["norfolk", "eastern-soc-2021-22"])
+    first, second = Client().get(url), Client().get(url)
+    assert first.content == second.content and first.content.startswith(b"%PDF")
+    assert len(calls) == 1
+
+
+def test_a_logo_gone_from_storage_is_a_404(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    letterhead = Letterhead.objects.create(
+        policing_body=world.norfolk,
+        heading_name="Norfolk PCC",
+        logo=SimpleUploadedFile("logo.png", PNG, content_type="image/png"),
+    )
+    (tmp_path / letterhead.logo.name).unlink()
+    assert Client().get(reverse("letters:published_logo", args=["norfolk"])).status_code == 404

@@ -218,3 +218,30 @@ def test_checklist_ticks_with_dates(world, as_user):
     assert set(world.draft.checklist.values_list("item", flat=True)) == {"panel"}
     reply = client.post(url, {"hmicfrs_on_0": "1", "hmicfrs_on_1": "1", "hmicfrs_on_2": "2026"})
     assert "to record its date" in reply.content.decode()
+
+
+def test_a_text_over_the_limit_is_refused_beside_the_field_and_kept(world, as_user):
+    """A bound on what one field costs to render (a 40,000-character list took 41 seconds as a
+    PDF); the form says so by the field and keeps what was typed."""
+    from core.forms import TEXT_MAX_LENGTH
+
+    typed = "x" * (TEXT_MAX_LENGTH + 1)
+    page = as_user("own_staff").post(letter_url(world), {"version": 1, "general_comment": typed})
+    html = page.content.decode()
+    assert page.status_code == 200 and "There is a problem" in html
+    assert f"at most {TEXT_MAX_LENGTH:,}".replace(",", "") in html.replace(",", "")
+    assert typed in html
+    world.draft.refresh_from_db()
+    assert world.draft.general_comment == ""
+
+
+def test_the_api_refuses_a_text_over_the_limit(world, as_user):
+    from core.forms import TEXT_MAX_LENGTH
+
+    answer = FindingResponse.objects.create(response=world.draft, finding=world.afi)
+    reply = as_user("own_staff").patch(
+        reverse("finding-response-detail", args=[answer.pk]),
+        {"version": answer.version, "office_comment": "x" * (TEXT_MAX_LENGTH + 1)},
+        content_type="application/json",
+    )
+    assert reply.status_code == 400 and "office_comment" in reply.json()
