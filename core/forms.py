@@ -66,8 +66,9 @@ class VersionedForm(forms.Form):
 
 # Said beside every long text field: what core.text makes of what is typed.
 FORMATTING_HINT = (
-    "Leave a blank line between paragraphs. Start a line with “- ” for a bulleted list or "
-    "“1. ” for a numbered one; **two stars** either side make text bold."
+    "Leave a blank line between paragraphs. Start a line with “- ” (or a pasted “•”) for a "
+    "bulleted list or “1. ” for a numbered one; **two stars** either side make text bold; "
+    "[words](https://address) makes a link."
 )
 
 

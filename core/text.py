@@ -8,6 +8,7 @@ serves the pages, the published letter and the PDF; ``tokens`` gives other forma
 Word copy of a letter) the same parse to write their own way."""
 
 import functools
+import re
 
 import nh3
 from django.utils.safestring import mark_safe
@@ -45,6 +46,24 @@ def _only_web_links(tag, attribute, value):
     return value
 
 
+# A bullet pasted from Word or typed from a phone ("• point"), read as Markdown's "- point".
+PASTED_BULLET = re.compile(r"^(\s*)[•◦▪‣·∙]\s+", re.MULTILINE)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _as_people_type(text):
+    """What people mean when they type a list: a "•" starts an item, and an unindented line
+    straight after an item starts a new paragraph (Markdown would add it to the item)."""
+    lines = PASTED_BULLET.sub(r"\1- ", text.replace("\r\n", "\n")).split("\n")
+    out = []
+    for line in lines:
+        after_item = out and LIST_ITEM.match(out[-1])
+        if after_item and line.strip() and not line[:1].isspace() and not LIST_ITEM.match(line):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 @functools.cache
 def _parser():
     parser = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
@@ -56,7 +75,7 @@ def _is_blank(text):
 
 
 def _source(text):
-    return str(text).replace("\r\n", "\n")
+    return _as_people_type(str(text))
 
 
 def tokens(text):

@@ -353,8 +353,8 @@ class LetterWriter:
         for finding, answer in c["sections"]:
             if not answer or not (answer.office_comment or answer.action):
                 continue
-            if finding.kind == FindingKind.AREA_FOR_IMPROVEMENT:
-                label = f"AFI {finding.number}"
+            if finding.kind == FindingKind.AREA_FOR_IMPROVEMENT and finding.number:
+                label = f"AFI {finding.number}"  # as the seed letters name them
             else:
                 label = finding.label
             self.heading(f"{label} – {finding.text}", 3)

@@ -37,6 +37,9 @@ class PublishedResponsesFeed(Feed):
             "Constabulary and Fire & Rescue Services reports about its force."
         )
 
+    def author_name(self, office):
+        return xml_text(office.name)  # Atom requires an author
+
     def link(self, office):
         return reverse("letters:published_index", args=[office.slug])
 

@@ -78,3 +78,18 @@ def test_only_absolute_web_and_mail_addresses_are_links(address):
 
 def test_links_carry_no_title():
     assert "title" not in render('[x](https://a.example "a title")')
+
+
+def test_a_line_after_a_list_starts_a_new_paragraph():
+    """Markdown would add "Next paragraph." to the last item; people typing mean a new one."""
+    html = render("Points:\n- one\n- two\nNext paragraph.", "plain")
+    assert "<li>two</li>" in html and "<p>Next paragraph.</p>" in html
+
+
+def test_bullets_pasted_from_word_are_a_list():
+    html = render("• one\n• two\n◦ three", "plain")
+    assert html.count("<li>") == 3 and "•" not in html
+
+
+def test_an_indented_line_still_continues_its_item():
+    assert "<li>item<br>\ncontinued</li>" in render("- item\n  continued\n- two", "plain")

@@ -69,3 +69,45 @@ def test_the_seed_letters_lists_show_as_lists(world, client):
     assert '<ul class="govuk-list govuk-list--bullet">\n<li>Regional findings – ' in html
     assert "<li>The ROCU and individual forces – " in html
     assert '<p class="govuk-body">- Regional findings' not in html
+
+
+def test_an_unnumbered_area_for_improvement_is_not_afi_none(world, pdf_text, tmp_path):
+    """The office's section named it "AFI None –"; a finding without the report's number is
+    "Area for improvement –", as the chief constable's section already said."""
+    from tests.factories import FindingFactory
+
+    norfolk = world.draft.inspection.bodies.get()
+    finding = FindingFactory(
+        inspection=world.draft.inspection,
+        kind="area_for_improvement",
+        number=None,
+        directed_at=[norfolk],
+        text="The force should do the unnumbered thing.",
+    )
+    FindingResponse.objects.create(
+        response=world.draft, finding=finding, office_comment="We agree."
+    )
+    text = pdf_text(render_pdf(world.draft), tmp_path)
+    assert "AFI None" not in text and "The force should do the unnumbered thing." in text
+
+
+def test_an_unnumbered_area_for_improvement_in_the_word_copy(world):
+    import io
+
+    from docx import Document
+
+    from letters.docx import render_docx
+    from tests.factories import FindingFactory
+
+    norfolk = world.draft.inspection.bodies.get()
+    finding = FindingFactory(
+        inspection=world.draft.inspection,
+        kind="area_for_improvement",
+        number=None,
+        directed_at=[norfolk],
+        text="The force should do the unnumbered thing.",
+    )
+    FindingResponse.objects.create(response=world.draft, finding=finding, office_comment="Yes.")
+    document = Document(io.BytesIO(render_docx(world.draft)))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "AFI None" not in text and "The force should do the unnumbered thing." in text

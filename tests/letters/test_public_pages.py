@@ -145,3 +145,9 @@ def test_a_logo_gone_from_storage_is_a_404(world, settings, tmp_path):
     )
     (tmp_path / letterhead.logo.name).unlink()
     assert Client().get(reverse("letters:published_logo", args=["norfolk"])).status_code == 404
+
+
+def test_the_feed_names_its_author(world):
+    feed = Client().get(reverse("letters:published_feed", args=["norfolk"]))
+    root = ET.fromstring(feed.content)  # noqa: S314 - our own feed
+    assert root.find(f"{ATOM}author/{ATOM}name").text == world.norfolk.name
