@@ -44,6 +44,17 @@ def is_manager(user):
     return office(user) is not None and user.has_perm("responses.approve_section55response")
 
 
+def office_scoped(queryset, user, field="policing_body"):
+    """``queryset`` as ``user`` may see it when each row belongs to an office (``field``):
+    administrators every row, a member their own office's, anybody else none."""
+    if is_administrator(user):
+        return queryset
+    own = office(user)
+    if own is None:
+        return queryset.none()
+    return queryset.filter(**{field: own})
+
+
 def for_request(scope):
     """A ``scope(user)`` (a ``visible_to`` method) as a FilterSet ``queryset=`` callable.
     django-filter calls it with the request, so a filter's choices (the browsable API and the

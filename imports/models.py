@@ -12,12 +12,7 @@ from inspections.models import Inspection
 class ReportImportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """An office sees the imports its members uploaded; administrators every import."""
-        if access.is_administrator(user):
-            return self
-        office = access.office(user)
-        if office is None:
-            return self.none()
-        return self.filter(office=office)
+        return access.office_scoped(self, user, field="office")
 
 
 class ReportImport(models.Model):

@@ -23,12 +23,7 @@ class Section55ResponseQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Administrators see every office's responses; a member their own office's; anybody
         else none."""
-        if access.is_administrator(user):
-            return self
-        office = access.office(user)
-        if office is None:
-            return self.none()
-        return self.filter(policing_body=office)
+        return access.office_scoped(self, user)
 
     def startable(self, user, inspection):
         """Whether the user may start their office's response to a report covering its force."""
